@@ -1,0 +1,153 @@
+"""Cross-record checks: small functions that each yield the problems of one kind.
+
+A record can be valid on its own and still be wrong in the whole: a
+reference to nothing, a placeholder with no value, a translation missing.
+Each check here takes the record set and the configured languages; the
+runner collects all of them so one run shows everything.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+
+from generator.errors import Problem
+from generator.records.base import LocalizedDict, RefId
+from generator.records.load import Record, RecordSet
+from generator.records.text import Mention, Placeholder, parse_text
+from generator.records.walk import walk
+
+MENTIONABLE = ("people", "organisations", "places", "events")
+ROOT_KINDS = ("briefings", "dossiers")
+
+Check = Callable[[RecordSet, Sequence[str]], Iterator[Problem]]
+
+
+def _suggest(wanted: str, candidates: list[str], otherwise: str = "create the record or fix the id") -> str:
+    close = difflib.get_close_matches(wanted, candidates, n=1)
+    return f"did you mean {close[0]!r}?" if close else otherwise
+
+
+def placeholder_names(model: object) -> set[str]:
+    """Names a record's text may use: its values, and `date` when it has a date or an event."""
+    names = set(getattr(model, "values", {}))
+    if getattr(model, "date", None) or getattr(model, "event", None):
+        names.add("date")
+    return names
+
+
+def _references(record: Record) -> Iterator[tuple[tuple, str, tuple[str, ...]]]:
+    """Every reference a record makes: typed fields and mentions inside text."""
+    for path, value in walk(record.model):
+        if isinstance(value, RefId):
+            yield path, str(value), value.kinds
+        elif isinstance(value, str) and path and not isinstance(value, RefId):
+            for token in parse_text(value):
+                if isinstance(token, Mention):
+                    for mentioned in token.ids:
+                        yield path, mentioned, MENTIONABLE
+
+
+def check_references(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Every reference resolves to an existing record of an allowed kind."""
+    for record in records:
+        for path, target_id, kinds in _references(record):
+            target = records.get(target_id)
+            if target is None:
+                candidates = [r.id for r in records if r.kind in kinds]
+                yield record.problem(path, f"unknown {' or '.join(kinds)} id {target_id!r}",
+                                     _suggest(target_id, candidates), code="unknown-reference")
+            elif target.kind not in kinds:
+                yield record.problem(path, f"{target_id!r} is in {target.kind}, expected {' or '.join(kinds)}",
+                                     "refer to a record of the right kind", code="wrong-kind")
+
+
+def check_cycles(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Containment (`within`, `part_of`) never loops back on itself."""
+    parent: dict[str, tuple[str, tuple]] = {}
+    for record in records:
+        for path, value in walk(record.model):
+            if isinstance(value, RefId) and value.hierarchical:
+                parent[record.id] = (str(value), path)
+    reported: set[str] = set()
+    for start in sorted(parent):
+        chain, current = [start], parent[start][0]
+        while current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current][0]
+        if current == start and start not in reported:
+            reported.update(chain)
+            record = records.get(start)
+            assert record is not None
+            loop = " → ".join(chain + [start])
+            yield record.problem(parent[start][1], f"reference cycle {loop}", "break the loop", code="cycle")
+
+
+def check_translations(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Every localized text has every configured language."""
+    for record in records:
+        for path, value in walk(record.model):
+            if isinstance(value, LocalizedDict):
+                for language in languages:
+                    if language not in value:
+                        yield record.problem(path, f"missing translation: {language}",
+                                             f"add `{language}:` with the text in that language",
+                                             code="missing-translation")
+
+
+def check_placeholders(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Placeholders name a value of the record; every value is used in every language."""
+    for record in records:
+        values = getattr(record.model, "values", {})
+        available = placeholder_names(record.model)
+        for path, value in walk(record.model):
+            if not isinstance(value, LocalizedDict):
+                continue
+            for language, text in value.items():
+                if not isinstance(text, str):
+                    continue
+                names = {t.name for t in parse_text(text) if isinstance(t, Placeholder)}
+                for name in sorted(names - available):
+                    yield record.problem(path + (language,), f"placeholder {{{name}}} has no value",
+                                         _suggest(name, sorted(available), f"add {name}: under values"),
+                                         code="unknown-placeholder")
+                if path == ("text",):
+                    for name in sorted(set(values) - names):
+                        yield record.problem(path + (language,), f"value {name!r} is not used in the text",
+                                             f"write {{{name}}} where it belongs", code="unused-value")
+
+
+def check_quotes(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """A quote says what is known about its wording; other statements do not pretend to quote."""
+    for record in records.of_kind("statements"):
+        statement = record.model
+        if statement.kind == "quote" and statement.quote is None:
+            yield record.problem(("kind",), "a quote needs `quote:` with the language of its wording",
+                                 "add quote: {language: de} (and spoken_language when known)", code="quote")
+        if statement.kind == "position" and statement.speaker is None and not statement.stances:
+            yield record.problem(("stances",), "a position without a speaker needs at least one stance",
+                                 "add stances: [{topic: …, answer: …, note: …}]", code="quote")
+
+
+def check_unreferenced(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Warn about records that no briefing, dossier or other record uses."""
+    used = {target for record in records for _, target, _ in _references(record)}
+    for record in records:
+        if record.kind not in ROOT_KINDS and record.id not in used:
+            yield record.problem((), "nothing refers to this record", "use it in a briefing or delete it",
+                                 severity="warning", code="unreferenced")
+
+
+CHECKS: tuple[Check, ...] = (
+    check_references,
+    check_cycles,
+    check_translations,
+    check_placeholders,
+    check_quotes,
+    check_unreferenced,
+)
+
+
+def run_checks(records: RecordSet, languages: Sequence[str]) -> list[Problem]:
+    """All problems every check finds, in file order."""
+    return sorted(problem for check in CHECKS for problem in check(records, languages))

@@ -1,0 +1,28 @@
+"""Walk a record's model tree, yielding every value with its field path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.records.yaml_reader import FieldPath
+
+
+def walk(node: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Depth-first over models, lists and dicts, in field order.
+
+    >>> [p for p, _ in walk({'a': [1]})]
+    [(), ('a',), ('a', 0)]
+    """
+    yield path, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from walk(getattr(node, name), path + (name,))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from walk(value, path + (index,))
