@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from generator.cli_i18n import i18n_app
 from generator.errors import BriefingError
 
 app = typer.Typer(
@@ -17,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+app.add_typer(i18n_app, name="i18n")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -56,6 +59,52 @@ def schema(project: ProjectOption = Path(".")) -> None:
 
     for path in write_schemas(project.resolve()):
         out.print(f"wrote {path}", markup=False)
+
+
+DraftOption = Annotated[bool, typer.Option("--draft", help="Render missing and stale translations, marked, "
+                                                          "instead of refusing them.")]
+NowOption = Annotated[datetime | None, typer.Option(help="The build's current time for embargoes "
+                                                          "(ISO 8601 with offset); default: the clock.")]
+
+
+def _now(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise typer.BadParameter("give a UTC offset, e.g. 2026-01-07T09:00:00+01:00", param_hint="--now")
+    return value
+
+
+@app.command()
+def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+    """Build the site, PDFs and exports into the site folder, replacing it only on success."""
+    from generator.build import build_site
+
+    try:
+        report = build_site(project, draft=draft, now=_now(now))
+    except BriefingError as error:
+        raise _fail(error) from None
+    out.print(f"built {report.files} files into {report.target} ({report.warnings} warning(s))", markup=False)
+
+
+def _family(family: str, project: Path, draft: bool, now: datetime | None) -> None:
+    from generator.build import build_family
+
+    try:
+        report = build_family(project, family, draft=draft, now=_now(now))
+    except BriefingError as error:
+        raise _fail(error) from None
+    out.print(f"wrote {report.files} files into {report.target}", markup=False)
+
+
+@app.command()
+def pdf(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+    """Print every briefing and dossier as PDF (site/pdf/), without rebuilding the site."""
+    _family("pdf", project, draft, now)
+
+
+@app.command()
+def export(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+    """Write the partner exports (site/exports/): ninjs, fragments, Markdown, text, feeds, facts dataset."""
+    _family("export", project, draft, now)
 
 
 def main() -> None:

@@ -28,6 +28,11 @@ class LanguageConfig:
     """Primary open/close and nested open/close quotation marks (CLDR delimiters)."""
 
     @property
+    def html_lang(self) -> str:
+        """BCP 47 tag for `lang` attributes, e.g. `de-DE`."""
+        return str(self.locale).replace("_", "-")
+
+    @property
     def name(self) -> str:
         """The language's own name for itself, e.g. `Deutsch`."""
         return (self.locale.get_language_name(self.locale) or self.code).capitalize()

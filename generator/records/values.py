@@ -198,7 +198,9 @@ def value_kind(value: Any) -> str | None:
     """The type name of a typed value or its raw mapping: `money`, `date`, …"""
     if isinstance(value, dict):
         return next((kind for kind in _VALUE_KINDS if kind in value), None)
-    return next((kind for kind in _VALUE_KINDS if hasattr(value, kind)), None)
+    if isinstance(value, BaseModel):
+        return next((kind for kind in _VALUE_KINDS if kind in type(value).model_fields), None)
+    return None
 
 
 TypedValue = Annotated[

@@ -1,0 +1,1 @@
+"""Output families: each turns localized views into files, and none reads another's output."""

@@ -1,0 +1,77 @@
+"""A loaded, checked project: the stages before rendering, done once and shared by every output.
+
+`load_project` runs load → validate → resolve and refuses the build on any
+error, so no output ever starts from content with problems. A draft build
+lets missing and stale translations through as warnings; outputs mark them.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.checks import run_checks
+from generator.config import ProjectConfig, load_config
+from generator.errors import ContentError, Problem
+from generator.graph import FactGraph, resolve
+from generator.i18n.catalogs import load_translations
+from generator.i18n.status import TranslationStatus, translation_status
+from generator.localize import BriefingView, Localizer
+from generator.records.load import load_records
+from generator.render import make_environment
+
+TRANSLATION_CODES = {"missing-translation", "stale-translation", "missing-template-translation"}
+
+
+@dataclass
+class Project:
+    """Configuration, the fact graph, translation status and the one Jinja environment."""
+
+    config: ProjectConfig
+    graph: FactGraph
+    status: TranslationStatus
+    draft: bool
+    warnings: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def env(self) -> Environment:
+        return make_environment(self.config.templates_dir)
+
+    @cached_property
+    def _translations(self) -> dict[str, gettext.NullTranslations]:
+        return {code: load_translations(self.config, code) for code in self.config.codes}
+
+    def translations(self, language: str) -> gettext.NullTranslations:
+        return self._translations[language]
+
+    def localizer(self, language: str) -> Localizer:
+        stale = (lambda record_id, path, code: self.status.flag(record_id, path, code)) if self.draft else None
+        return Localizer(self.graph, self.config, language, self.translations(language).gettext, stale)
+
+    def briefing(self, briefing_id: str, language: str) -> BriefingView:
+        return self.localizer(language).briefing(briefing_id)
+
+
+def load_project(root: Path, *, draft: bool = False) -> Project:
+    """Load, check and resolve the project at `root`; raise `ContentError` listing every error."""
+    config = load_config(root)
+    records, problems = load_records(config.content_dir, config.codes)
+    problems += run_checks(records, config.codes)
+    status = translation_status(records, config)
+    problems += [p for p in status.problems() if p.code != "missing-translation"]  # the checks report those
+    problems = sorted(set(problems))
+    if draft:
+        problems = [_as_warning(p) if p.code in TRANSLATION_CODES else p for p in problems]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return Project(config, resolve(records), status, draft, [p for p in problems if p.severity == "warning"])
+
+
+def _as_warning(problem: Problem) -> Problem:
+    return Problem(problem.path, problem.line, problem.column, problem.field, problem.message, problem.hint,
+                   "warning", problem.code)

@@ -1,0 +1,87 @@
+"""The one writer: every output file passes through here.
+
+It refuses a second write to the same path and any path that would leave
+the output folder, writes in sorted order, and publishes a whole build
+atomically: files go to a staging folder beside the target, which replaces
+the target only when everything succeeded. A failed build leaves what was
+published before untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from generator.errors import BriefingError
+
+
+class OutputError(BriefingError):
+    """Two outputs claim one path, or a path leaves the output folder."""
+
+
+class OutputTree:
+    """Files of one build, collected in memory until written."""
+
+    def __init__(self) -> None:
+        self._files: dict[PurePosixPath, bytes] = {}
+
+    def add(self, path: str, content: str | bytes) -> None:
+        """Queue `content` at `path` (relative, POSIX); refuse duplicates and escapes."""
+        relative = PurePosixPath(path)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise OutputError(f"output path {path!r} leaves the output folder")
+        if relative in self._files:
+            raise OutputError(f"two outputs write {path}")
+        self._files[relative] = content.encode("utf-8") if isinstance(content, str) else content
+
+    def update(self, files: dict[str, str | bytes]) -> None:
+        for path, content in files.items():
+            self.add(path, content)
+
+    def __contains__(self, path: str) -> bool:
+        return PurePosixPath(path) in self._files
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def content(self, path: str) -> bytes:
+        return self._files[PurePosixPath(path)]
+
+    def paths(self) -> list[str]:
+        return sorted(str(path) for path in self._files)
+
+    def write(self, root: Path) -> list[Path]:
+        """Write every file under `root` in sorted order; return the paths written."""
+        root = root.resolve()
+        written = []
+        for relative in sorted(self._files):
+            target = (root / relative).resolve()
+            if root not in target.parents:
+                raise OutputError(f"output path {relative} leaves {root}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self._files[relative])
+            written.append(target)
+        return written
+
+
+@contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A fresh folder beside `target` that replaces it only if the block succeeds."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = target.with_name(f".{target.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        os.replace(target, previous)
+    os.replace(staging, target)
+    shutil.rmtree(previous, ignore_errors=True)
