@@ -12,10 +12,13 @@ import difflib
 from collections.abc import Callable, Iterator, Sequence
 
 from generator.errors import Problem
+from generator.i18n.format import FORMATTERS
 from generator.records.base import LocalizedDict, RefId
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, Placeholder, parse_text
+from generator.records.values import value_kind
 from generator.records.walk import walk
+from generator.render import markup_problems
 
 MENTIONABLE = ("people", "organisations", "places", "events")
 ROOT_KINDS = ("briefings", "dossiers")
@@ -117,6 +120,39 @@ def check_placeholders(records: RecordSet, languages: Sequence[str]) -> Iterator
                                              f"write {{{name}}} where it belongs", code="unused-value")
 
 
+def check_placeholder_styles(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """A placeholder style (`{amount:compact}`) exists for the kind of value it formats."""
+    for record in records:
+        values = getattr(record.model, "values", {})
+        for path, value in walk(record.model):
+            if not isinstance(value, LocalizedDict):
+                continue
+            for language, text in value.items():
+                for token in parse_text(text) if isinstance(text, str) else ():
+                    if not isinstance(token, Placeholder) or token.style is None:
+                        continue
+                    kind = value_kind(values[token.name]) if token.name in values else "date"
+                    allowed = FORMATTERS[kind].styles if kind else ()
+                    if token.style not in allowed:
+                        hint = f"use one of: {', '.join(allowed)}" if allowed else "remove the style"
+                        yield record.problem(path + (language,), f"{{{token.name}:{token.style}}}: a {kind} "
+                                             f"has no style {token.style!r}", hint, code="unknown-style")
+
+
+def check_markup(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Inline Markdown in text stays prose: no images, only web and mail links."""
+    for record in records:
+        for path, value in walk(record.model):
+            if not isinstance(value, LocalizedDict):
+                continue
+            for language, text in value.items():
+                if isinstance(text, str):
+                    for message in markup_problems(text):
+                        yield record.problem(path + (language,), message,
+                                             "text may link to https:// or mailto: addresses only; images belong "
+                                             "in the templates", code="markup")
+
+
 def check_quotes(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """A quote says what is known about its wording; other statements do not pretend to quote."""
     for record in records.of_kind("statements"):
@@ -143,6 +179,8 @@ CHECKS: tuple[Check, ...] = (
     check_cycles,
     check_translations,
     check_placeholders,
+    check_placeholder_styles,
+    check_markup,
     check_quotes,
     check_unreferenced,
 )

@@ -21,6 +21,7 @@ from jinja2.runtime import Context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator.i18n.numbers import format_number
 from generator.localize import Inline, Name, Quoted, Words
 
 LinkFor = Callable[[Name], str | None]
@@ -36,6 +37,19 @@ def _validate_link(url: str) -> bool:
 
 
 _MARKDOWN.validateLink = _validate_link
+
+
+def markup_problems(text: str) -> list[str]:
+    """What in a text's inline Markdown would embed or link something unsafe."""
+    problems = []
+    for block in _MARKDOWN.parseInline(text):
+        for token in block.children or []:
+            if token.type == "image":
+                problems.append(f"image {token.attrGet('src')!r} in text")
+    for target in re.findall(r"\]\(\s*<?([^)\s>]+)", text):
+        if not _validate_link(target) or target.startswith(("/", ".")):
+            problems.append(f"link to {target!r}")
+    return problems
 
 
 def escape_markdown(text: str) -> str:
@@ -81,12 +95,16 @@ def to_plain(text: Inline) -> str:
     return html.unescape(_TAG.sub("", str(to_html(text))))
 
 
+def N_(message: str) -> str:  # noqa: N802 - the marker gettext tools look for
+    """Mark a message for extraction; it is translated where it is used."""
+    return message
+
+
 def _flagged(context: Context, text: Inline, body: str, *, as_html: bool) -> str:
     if not text.flag:
         return body
-    gettext = context.resolve("gettext")
-    message = "translation missing" if text.flag == "missing" else "translation out of date"
-    label = context.call(gettext, message)
+    message = N_("translation missing") if text.flag == "missing" else N_("translation out of date")
+    label = context.call(context.resolve("gettext"), message)
     if as_html:
         return Markup('<mark class="translation-flag" data-flag="{}">[{}]</mark> <span lang="{}">{}</span>').format(
             text.flag, label, text.language, body)
@@ -124,6 +142,12 @@ def plain_filter(text: Inline | Name | None) -> str:
     return "" if text is None else to_plain(_inline(text))
 
 
+@pass_context
+def number_filter(context: Context, value: int | float) -> str:
+    """`{{ n | number }}`: digits grouped the locale's way, for counts next to a plural form."""
+    return format_number(value, context["language"])
+
+
 def escape_md_filter(text: str | None) -> str:
     """`{{ source.publisher | escape_md }}`: a plain string made safe inside Markdown."""
     return "" if text is None else escape_markdown(text)
@@ -134,6 +158,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "markdown": markdown_filter,
     "plain": plain_filter,
     "escape_md": escape_md_filter,
+    "number": number_filter,
 }
 """Every filter the templates may use; formatting happens before, in localize."""
 

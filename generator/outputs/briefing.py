@@ -13,17 +13,17 @@ from generator.render import LinkFor, render_template
 def briefing_markdown(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:
     """CommonMark of the whole briefing; names link where `link_for` says."""
     return render_template(project.env, "briefing/briefing.md.j2", project.translations(view.language.code),
-                           b=view, link_for=link_for)
+                           b=view, language=view.language, link_for=link_for)
 
 
 def briefing_page(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:
     """A standalone HTML page: no site chrome, no external assets."""
     code = view.language.code
     return render_template(project.env, "briefing/standalone.html.j2", project.translations(code),
-                           b=view, link_for=link_for, credit=project.config.rights.credit.get(code, ""))
+                           b=view, language=view.language, link_for=link_for, credit=project.config.rights.credit.get(code, ""))
 
 
 def briefing_short(project: Project, view: BriefingView, url: str) -> str:
     """The five-sentence brief for newsletters, linking to the full briefing."""
     return render_template(project.env, "briefing/short.md.j2", project.translations(view.language.code),
-                           b=view, url=url, link_for=None)
+                           b=view, language=view.language, url=url, link_for=None)

@@ -1,0 +1,171 @@
+"""`briefing i18n …`: template catalogs and the translation status of records.
+
+Thin wrappers over `generator.i18n.catalogs` and `generator.i18n.status`.
+Why its own consoles and `--project` option instead of importing them from
+`generator.cli`: that module mounts this one, and importing back would be a cycle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from generator.config import ProjectConfig, load_config
+from generator.errors import BriefingError, ContentError
+
+if TYPE_CHECKING:
+    from generator.i18n.catalogs import CatalogReport
+    from generator.records.load import RecordSet
+
+i18n_app = typer.Typer(
+    help="Translate: template catalogs (extract → update → compile) and the status of record translations "
+         "(status, confirm). Template msgids are English, so `en` needs no catalog.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
+                                             file_okay=False)]
+LanguageOption = Annotated[str | None, typer.Option("--language", "-l", help="Only this language, e.g. en.")]
+
+
+class RecordsInvalidError(ContentError):
+    """Some records do not load, so their translations cannot be judged or confirmed."""
+
+    def __str__(self) -> str:
+        return super().__str__() + "\nfix these first (`briefing validate` lists them too)"
+
+
+def _fail(error: BriefingError) -> typer.Exit:
+    err.print(str(error), markup=False)
+    return typer.Exit(error.exit_code)
+
+
+def _print_reports(reports: list[CatalogReport], project: ProjectConfig) -> None:
+    for report in reports:
+        state = "updated" if report.changed else "unchanged"
+        counts = f"{report.messages} message(s)"
+        if report.untranslated or report.fuzzy:
+            counts += f", {report.untranslated} untranslated, {report.fuzzy} fuzzy"
+        out.print(f"{_relative(report.path, project)}: {counts} ({state})", markup=False)
+
+
+def _relative(path: Path, config: ProjectConfig) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@i18n_app.command()
+def extract(project: ProjectOption = Path(".")) -> None:
+    """Collect the English template strings of templates/ and generator/ into locales/messages.pot."""
+    from generator.i18n.catalogs import extract_catalog
+
+    try:
+        config = load_config(project)
+        _print_reports([extract_catalog(config)], config)
+    except BriefingError as error:
+        raise _fail(error) from None
+
+
+@i18n_app.command()
+def update(project: ProjectOption = Path(".")) -> None:
+    """Merge locales/messages.pot into locales/<lang>/LC_MESSAGES/messages.po for every language but en.
+
+    Creates missing catalogs and keeps every translation; changed strings come back fuzzy.
+    """
+    from generator.i18n.catalogs import update_catalogs
+
+    try:
+        config = load_config(project)
+        _print_reports(update_catalogs(config), config)
+    except BriefingError as error:
+        raise _fail(error) from None
+
+
+@i18n_app.command("compile")
+def compile_(project: ProjectOption = Path(".")) -> None:
+    """Write messages.mo next to each catalog for gettext tools (builds read the .po files directly)."""
+    from generator.i18n.catalogs import compile_catalogs
+
+    try:
+        config = load_config(project)
+        _print_reports(compile_catalogs(config), config)
+    except BriefingError as error:
+        raise _fail(error) from None
+
+
+@i18n_app.command()
+def status(project: ProjectOption = Path("."), language: LanguageOption = None) -> None:
+    """List missing and stale record translations and untranslated template strings. Exit 1 if any."""
+    from generator.i18n.status import translation_status
+
+    try:
+        config = load_config(project)
+        if language is not None and language not in config.languages:
+            raise BriefingError(f"language {language!r} is not configured (configured: {', '.join(config.codes)})")
+        records = _load_records(config)
+        result = translation_status(records, config)
+    except BriefingError as error:
+        raise _fail(error) from None
+    if language is not None:
+        result = result.for_language(language)
+    for code in [language] if language else config.codes:
+        part = result.for_language(code)
+        if part.clean:
+            out.print(f"{code}: complete", markup=False)
+            continue
+        out.print(f"{code}: {part.summary()}", markup=False)
+        for kind in ("missing", "stale"):
+            for gap in sorted(part.records, key=lambda g: g.problem):
+                if gap.kind == kind:
+                    out.print(f"  {gap.problem}", markup=False)
+        for template_gap in sorted(part.templates, key=lambda g: g.problem):
+            out.print(f"  {template_gap.problem}", markup=False)
+    out.print(f"{len(records)} records, {len(config.codes)} languages: {result.summary()}", markup=False)
+    if not result.clean:
+        raise typer.Exit(1)
+
+
+@i18n_app.command()
+def confirm(
+    ids: Annotated[list[str] | None, typer.Argument(help="Record ids to confirm (default: all).",
+                                                    show_default=False)] = None,
+    language: LanguageOption = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Record that the translations of IDS match their current source (de) text, in locales/confirmed.yaml.
+
+    Run it after checking or updating a translation; `status` then stops reporting it as stale
+    until the source text changes again.
+    """
+    from generator.i18n.status import confirm as confirm_translations
+
+    try:
+        config = load_config(project)
+        records = _load_records(config)
+        report = confirm_translations(records, config, language=language, ids=ids or None)
+    except BriefingError as error:
+        raise _fail(error) from None
+    state = "updated" if report.changed else "unchanged"
+    dropped = f", dropped {report.removed} outdated" if report.removed else ""
+    out.print(f"{_relative(report.path, config)}: confirmed {report.confirmed} translation(s){dropped} ({state})",
+              markup=False)
+
+
+def _load_records(config: ProjectConfig) -> RecordSet:
+    """All records, or an error when any fails to load: status and confirm need them all."""
+    from generator.records.load import load_records
+
+    records, problems = load_records(config.content_dir, config.codes)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise RecordsInvalidError(errors)
+    return records

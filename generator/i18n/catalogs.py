@@ -1,0 +1,325 @@
+"""Gettext catalogs for the template strings: extract, update, compile, load, and find the gaps.
+
+The msgids are English: templates say `{{ _("Key points") }}`, so the language
+whose code is `en` (MSGID_LANGUAGE) needs no catalog: gettext falls back to
+the msgid. Every other configured language has
+`locales/<code>/LC_MESSAGES/messages.po`, created by `update`.
+
+Why everything goes through Babel's API and a fixed header: running
+extract → update → compile on a clean checkout must change no tracked byte.
+So the POT-Creation-Date is a constant, locations carry no line numbers
+(editing a template does not churn every catalog), messages are sorted by
+msgid, and Babel's version line is left out. Builds read the `.po` directly
+(`load_translations`), so compiled `.mo` files are a convenience for other
+tools, never a build input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import re
+import tokenize
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Literal
+
+from babel import Locale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.support import Translations
+from jinja2 import TemplateSyntaxError
+
+from generator.config import ProjectConfig
+from generator.errors import BriefingError, ContentError, Problem
+
+MSGID_LANGUAGE = "en"
+"""The language the msgids are written in; it needs no catalog."""
+
+DOMAIN = "messages"
+TEMPLATE_FILE = f"{DOMAIN}.pot"
+PYTHON_DIR = "generator"
+"""Python code whose `_()` calls are extracted too, relative to the project root."""
+
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".html", ".htm", ".xml", ".md", ".txt")
+"""Template files searched for strings; other files under templates/ (CSS, fonts, images) are skipped."""
+
+JINJA_OPTIONS = {
+    "newstyle_gettext": "true",
+    "trim_blocks": "true",
+    "lstrip_blocks": "true",
+    "keep_trailing_newline": "true",
+    "trimmed": "false",
+    "silent": "false",
+}
+"""Parse templates as `generator.render.make_environment` does. Whitespace settings shape the msgid of a
+`{% trans %}` block, so a mismatch would look up a differently spaced msgid; a test keeps them in step."""
+
+COMMENT_TAGS = ("TRANSLATORS:",)
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+"""POT-Creation-Date of every catalog: a constant, so extraction is reproducible."""
+
+PROJECT, VERSION = "briefing", "templates"
+WIDTH = 76
+_GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
+
+GapReason = Literal["no-catalog", "not-in-catalog", "untranslated", "fuzzy"]
+
+
+class CatalogError(BriefingError):
+    """A template cannot be parsed or a catalog cannot be read or written."""
+
+
+@dataclass(frozen=True)
+class CatalogReport:
+    """What one command did to one catalog file, for the CLI to print."""
+
+    path: Path
+    messages: int
+    untranslated: int = 0
+    fuzzy: int = 0
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class TemplateGap:
+    """A template string a reader in `language` would see in English (untranslated or fuzzy)."""
+
+    language: str
+    msgid: str
+    context: str | None
+    reason: GapReason
+    problem: Problem
+
+
+def catalog_languages(config: ProjectConfig) -> tuple[str, ...]:
+    """Configured languages that need a catalog: all but the msgid language `en`."""
+    return tuple(code for code in config.languages if code != MSGID_LANGUAGE)
+
+
+def template_path(config: ProjectConfig) -> Path:
+    return config.locales_dir / TEMPLATE_FILE
+
+
+def catalog_path(config: ProjectConfig, language: str) -> Path:
+    return config.locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract_messages(config: ProjectConfig) -> Catalog:
+    """Every translatable string of the templates and of `generator/**.py`, with file:line locations."""
+    catalog = _new_catalog(None, "# Template strings of briefing, in English (the msgid language).\n"
+                                 "# Written by `briefing i18n extract`; do not edit, change the templates.")
+    for path, method, options in _sources(config):
+        relative = path.relative_to(config.root).as_posix()
+        for lineno, message, comments, context in _extract_file(path, relative, method, options):
+            if message:
+                catalog.add(message, None, [(relative, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def extract_catalog(config: ProjectConfig) -> CatalogReport:
+    """Write `locales/messages.pot` from the templates and code."""
+    catalog = extract_messages(config)
+    path = template_path(config)
+    return CatalogReport(path, _count(catalog), changed=_write(path, _po_bytes(catalog)))
+
+
+def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
+    """Merge the POT into every language's catalog, creating missing ones; translations are kept.
+
+    A msgid that changed slightly gets the old translation marked fuzzy (not used until reviewed);
+    a msgid that disappeared stays at the end as obsolete (`#~`) so its translation is not lost.
+    """
+    template = _read(template_path(config), None, hint="run `briefing i18n extract` first")
+    reports = []
+    for language in catalog_languages(config):
+        path = catalog_path(config, language)
+        locale = config.languages[language].locale
+        if path.is_file():
+            catalog = _read(path, locale)
+            catalog.update(template, update_header_comment=False)
+        else:
+            catalog = _new_catalog(locale, f"# {locale.english_name} translations of the briefing templates.\n"
+                                            "# Translate the msgstr lines; `briefing i18n update` keeps them.")
+            catalog.update(template)
+        reports.append(_report(path, catalog, _write(path, _po_bytes(catalog))))
+    return reports
+
+
+def compile_catalogs(config: ProjectConfig) -> list[CatalogReport]:
+    """Write `messages.mo` next to each catalog, for gettext tools; fuzzy entries are left out.
+
+    Raises CatalogError listing every msgstr whose placeholders do not match its msgid.
+    """
+    reports, problems = [], []
+    for language in catalog_languages(config):
+        path = catalog_path(config, language)
+        if not path.is_file():
+            continue
+        catalog = _read(path, config.languages[language].locale)
+        problems += _check(catalog, path)
+        reports.append(_report(path.with_suffix(".mo"), catalog, _write(path.with_suffix(".mo"), _mo_bytes(catalog))))
+    if problems:
+        raise ContentError(problems)
+    return reports
+
+
+def load_translations(config: ProjectConfig, language: str) -> gettext.NullTranslations:
+    """Translations for `language`, read from its `.po` (not the `.mo`); fuzzy entries are not used.
+
+    `en` and a language whose catalog does not exist yet get the msgids unchanged; `status`
+    reports the latter, so a strict build refuses it while a draft build still renders.
+    """
+    if language not in config.languages:
+        raise CatalogError(f"language {language!r} is not configured (configured: {', '.join(config.codes)})")
+    path = catalog_path(config, language)
+    if language == MSGID_LANGUAGE or not path.is_file():
+        return Translations()
+    return Translations(BytesIO(_mo_bytes(_read(path, config.languages[language].locale))), domain=DOMAIN)
+
+
+def template_gaps(config: ProjectConfig) -> list[TemplateGap]:
+    """Template strings that some language does not translate, against a fresh extraction.
+
+    Fresh, so a string added to a template but not yet extracted counts as missing too.
+    """
+    expected = [message for message in extract_messages(config) if message.id]
+    gaps = []
+    for language in catalog_languages(config):
+        path = catalog_path(config, language)
+        catalog = _read(path, config.languages[language].locale) if path.is_file() else None
+        gaps += [_gap(config, language, path, message, catalog) for message in expected]
+    return [gap for gap in gaps if gap is not None]
+
+
+def _gap(config: ProjectConfig, language: str, path: Path, expected: Message, catalog: Catalog | None
+         ) -> TemplateGap | None:
+    msgid = _singular(expected.id)
+    source, lineno = expected.locations[0]
+    at_template = (config.root / source, lineno)
+    entry = catalog.get(expected.id, expected.context) if catalog is not None else None
+    relative = _display(config, path)
+    if catalog is None:
+        reason: GapReason = "no-catalog"
+        where, message, hint = at_template, f"no {language} catalog", f"run `briefing i18n update` to create {relative}"
+    elif entry is None:
+        reason, where, message = "not-in-catalog", at_template, f"not in the {language} catalog"
+        hint = f"run `briefing i18n extract` and `briefing i18n update`, then translate it in {relative}"
+    elif entry.fuzzy:
+        reason, where, message = "fuzzy", (path, entry.lineno), f"{language} translation is marked fuzzy"
+        hint = "check the msgstr, then remove the `#, fuzzy` line"
+    elif not _translated(entry):
+        reason, where, message = "untranslated", (path, entry.lineno), f"not translated into {language}"
+        hint = "write the msgstr" + ("s for every plural form" if entry.pluralizable else "")
+    else:
+        return None
+    problem = Problem(where[0], where[1], 1, f'msgid "{msgid}"', message, hint, code="missing-template-translation")
+    return TemplateGap(language, msgid, expected.context, reason, problem)
+
+
+def _singular(msgid: str | tuple[str, ...]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return all(strings)
+
+
+def _sources(config: ProjectConfig) -> Iterator[tuple[Path, str, dict[str, str]]]:
+    """Files to extract from, in a stable order: templates first, then Python code."""
+    templates = config.templates_dir
+    if templates.is_dir():
+        for path in sorted(templates.rglob("*")):
+            if path.is_file() and path.suffix in TEMPLATE_SUFFIXES and not _hidden(path, templates):
+                yield path, "jinja2.ext:babel_extract", JINJA_OPTIONS
+    code = config.root / PYTHON_DIR
+    if code.is_dir():
+        for path in sorted(code.rglob("*.py")):
+            if not _hidden(path, code):
+                yield path, "python", {}
+
+
+def _hidden(path: Path, top: Path) -> bool:
+    return any(part.startswith((".", "__pycache__")) for part in path.relative_to(top).parts)
+
+
+def _extract_file(path: Path, relative: str, method: str, options: dict[str, str]) -> list:
+    try:
+        return extract_from_file(method, path, DEFAULT_KEYWORDS, COMMENT_TAGS, options, strip_comment_tags=True)
+    except TemplateSyntaxError as exc:
+        raise CatalogError(f"{relative}:{exc.lineno}: {exc.message} (fix the template syntax)") from None
+    except (SyntaxError, tokenize.TokenError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{relative}: cannot read strings: {exc} (save it as valid UTF-8)") from None
+
+
+def _new_catalog(locale: Locale | None, comment: str) -> Catalog:
+    """A catalog with a reproducible header: fixed dates, no host clock, no placeholders."""
+    team = f"{locale.english_name}" if locale else "briefing"
+    return Catalog(locale=locale, header_comment=comment, project=PROJECT, version=VERSION,
+                   creation_date=FIXED_DATE, revision_date=FIXED_DATE, last_translator="briefing desk",
+                   language_team=team, fuzzy=False)
+
+
+def _read(path: Path, locale: Locale | None, hint: str = "") -> Catalog:
+    if not path.is_file():
+        raise CatalogError(f"{path}: not found" + (f" ({hint})" if hint else ""))
+    try:
+        with path.open("rb") as stream:
+            return read_po(stream, locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        raise CatalogError(f"{path}:{exc.lineno + 1}: {str(exc).rsplit(' on ', 1)[0]}: {exc.line.strip()!r} "
+                           "(fix the line; see `msgfmt --check`)") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CatalogError(f"{path}: cannot read the catalog: {exc} (save it as UTF-8 PO)") from None
+
+
+def _check(catalog: Catalog, path: Path) -> list[Problem]:
+    """Babel's checkers (placeholders, plural counts), as problems at the msgid's line."""
+    return [Problem(path, message.lineno, 1, f'msgid "{_singular(message.id)}"', str(error),
+                    "make the msgstr use the same placeholders as the msgid", code="catalog")
+            for message, errors in catalog.check() for error in errors]
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=False)
+    return _GENERATED_BY.sub(b"", buffer.getvalue())
+
+
+def _mo_bytes(catalog: Catalog) -> bytes:
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write only when the bytes differ, so an unchanged catalog keeps its timestamp."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return True
+
+
+def _count(catalog: Catalog) -> int:
+    return sum(1 for message in catalog if message.id)
+
+
+def _report(path: Path, catalog: Catalog, changed: bool) -> CatalogReport:
+    messages = [message for message in catalog if message.id]
+    return CatalogReport(path, len(messages), sum(1 for m in messages if not m.fuzzy and not _translated(m)),
+                         sum(1 for m in messages if m.fuzzy), changed)
+
+
+def _display(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
