@@ -19,8 +19,9 @@ def briefing_markdown(project: Project, view: BriefingView, link_for: LinkFor | 
 def briefing_page(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:
     """A standalone HTML page: no site chrome, no external assets."""
     code = view.language.code
+    credit = project.config.rights.credit.get(code, "")
     return render_template(project.env, "briefing/standalone.html.j2", project.translations(code),
-                           b=view, language=view.language, link_for=link_for, credit=project.config.rights.credit.get(code, ""))
+                           b=view, language=view.language, link_for=link_for, credit=credit)
 
 
 def briefing_short(project: Project, view: BriefingView, url: str) -> str:
