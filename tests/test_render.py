@@ -1,0 +1,55 @@
+"""The inline writers: hostile content stays text, names link, Markdown stays Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import UndefinedError
+
+from generator.localize import Inline, Name, Quoted, Value, Words
+from generator.render import make_environment, markup_problems, to_html, to_markdown, to_plain
+
+HOSTILE = Inline((Words("<script>alert(1)</script> & *emphasis* "),
+                  Name("evil", "people", "Bobby <b>Tables</b> [x](javascript:alert(1))"),
+                  Words(" said "), Quoted("<img src=x onerror=alert(1)>", "„", "“"),
+                  Words(" "), Value("1 < 2 & *3*", "count")), "de")
+
+
+def test_html_escapes_raw_html_and_markup_in_names_and_values() -> None:
+    html = str(to_html(HOSTILE, lambda name: f"../people/{name.record_id}/"))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<em>emphasis</em>" in html  # the editor's own Markdown still works
+    assert '<a href="../people/evil/">Bobby &lt;b&gt;Tables&lt;/b&gt; [x](javascript:alert(1))</a>' in html
+    assert "„&lt;img src=x onerror=alert(1)&gt;“" in html
+    assert "1 &lt; 2 &amp; *3*" in html
+    assert "javascript:" not in html.replace("[x](javascript:alert(1))", "")
+
+
+def test_markdown_escapes_what_would_become_markup() -> None:
+    markdown = to_markdown(HOSTILE)
+    assert "&lt;script&gt;" in markdown
+    assert "Bobby \\<b\\>Tables\\</b\\> \\[x\\](javascript:alert(1))" in markdown
+    assert "1 \\< 2 \\& \\*3\\*" in markdown
+
+
+def test_plain_text_has_no_markup() -> None:
+    assert to_plain(HOSTILE).startswith("<script>alert(1)</script> & emphasis Bobby <b>Tables</b>")
+
+
+def test_unsafe_links_and_images_are_reported() -> None:
+    assert markup_problems("see [site](https://example.org/) or [mail](mailto:desk@example.org)") == []
+    assert markup_problems("[x](javascript:alert(1))") == ["link to 'javascript:alert(1'"]
+    assert markup_problems("![x](http://127.0.0.1:1/)") == ["image 'http://127.0.0.1:1/' in text"]
+    assert markup_problems("[x](file:///etc/passwd)") == ["link to 'file:///etc/passwd'"]
+
+
+def test_environment_is_strict_and_autoescapes_html(tmp_path: Path) -> None:
+    (tmp_path / "page.html.j2").write_text("{{ title }}", encoding="utf-8")
+    (tmp_path / "page.md.j2").write_text("{{ title }}", encoding="utf-8")
+    (tmp_path / "broken.html.j2").write_text("{{ missing }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    assert env.get_template("page.html.j2").render(title="<b>") == "&lt;b&gt;"
+    assert env.get_template("page.md.j2").render(title="<b>") == "<b>"
+    with pytest.raises(UndefinedError, match="'missing' is undefined"):
+        env.get_template("broken.html.j2").render()
