@@ -56,6 +56,8 @@ def check_references(records: RecordSet, languages: Sequence[str]) -> Iterator[P
     for record in records:
         for path, target_id, kinds in _references(record):
             target = records.get(target_id)
+            if target is None and records.broken.get(target_id) in kinds:
+                continue  # the target's own file is broken and reported already
             if target is None:
                 candidates = [r.id for r in records if r.kind in kinds]
                 yield record.problem(path, f"unknown {' or '.join(kinds)} id {target_id!r}",
@@ -174,6 +176,40 @@ def check_unreferenced(records: RecordSet, languages: Sequence[str]) -> Iterator
                                  severity="warning", code="unreferenced")
 
 
+def check_editorial(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """A briefing's editorial state is complete and its dates agree.
+
+    Why errors, not warnings: every output decides from these fields whether a
+    briefing may leave the house (see `generator.editorial`); an embargo
+    without a time or a withdrawal without its notice cannot be honoured.
+    """
+    for record in records.of_kind("briefings"):
+        briefing = record.model
+        if briefing.status == "embargoed" and briefing.embargo is None:
+            yield record.problem(("status",), "an embargoed briefing needs `embargo:` with the time it lifts",
+                                 'add embargo: {datetime: "2026-01-07T09:00:00+01:00", zone: Europe/Berlin}',
+                                 code="editorial")
+        if briefing.status == "withdrawn":
+            for field, hint in (("withdrawal", "add withdrawal: {de: …, en: …} saying why"),
+                                ("withdrawn", 'add withdrawn: {datetime: "…+01:00", zone: Europe/Berlin}')):
+                if getattr(briefing, field) is None:
+                    yield record.problem(("status",), f"a withdrawn briefing needs `{field}:`", hint,
+                                         code="editorial")
+        if briefing.embargo and briefing.embargo.datetime > briefing.published.datetime:
+            yield record.problem(("embargo",), "the embargo lifts after the briefing's first publication",
+                                 "set published to the embargo time or later", code="editorial")
+        previous = briefing.published.datetime
+        for index, correction in enumerate(briefing.corrections):
+            if correction.date.datetime < previous:
+                yield record.problem(("corrections", index, "date"),
+                                     "a correction predates the publication or the correction before it",
+                                     "list corrections oldest first, after published", code="editorial")
+            previous = max(previous, correction.date.datetime)
+        if briefing.withdrawn and briefing.withdrawn.datetime < previous:
+            yield record.problem(("withdrawn",), "the withdrawal predates the publication or a correction",
+                                 "a briefing is withdrawn after it was published", code="editorial")
+
+
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_cycles,
@@ -183,6 +219,7 @@ CHECKS: tuple[Check, ...] = (
     check_markup,
     check_quotes,
     check_unreferenced,
+    check_editorial,
 )
 
 

@@ -36,8 +36,10 @@ class Record:
 class RecordSet:
     """All records, addressable by id; ids are unique across kinds."""
 
-    def __init__(self, records: Sequence[Record]):
+    def __init__(self, records: Sequence[Record], broken: dict[str, str] | None = None):
         self._by_id = {record.id: record for record in records}
+        self.broken = broken or {}
+        """Ids (→ kind) of files that exist but failed to load, so references to them are not reported twice."""
 
     def __iter__(self) -> Iterator[Record]:
         return iter(sorted(self._by_id.values(), key=lambda r: (r.kind, r.id)))
@@ -62,6 +64,7 @@ def load_records(content_dir: Path, languages: Sequence[str]) -> tuple[RecordSet
     """
     problems: list[Problem] = []
     records: dict[str, Record] = {}
+    broken: dict[str, str] = {}
     if not content_dir.is_dir():
         return RecordSet([]), [Problem(content_dir, None, None, "", "content folder not found",
                                        "create it or set content_dir in mkdocs.yml")]
@@ -75,13 +78,15 @@ def load_records(content_dir: Path, languages: Sequence[str]) -> tuple[RecordSet
             continue
         record, found = _load_one(path, kind, record_id, languages)
         problems += found
+        if record is None:
+            broken[record_id] = kind
         if record and record_id in records:
             other = records[record_id].path
             problems.append(Problem(path, 1, 1, "", f"id {record_id!r} is already used by {other}",
                                     "ids are unique across all kinds; rename one file", code="duplicate-id"))
         elif record:
             records[record_id] = record
-    return RecordSet(list(records.values())), problems
+    return RecordSet(list(records.values()), broken), problems
 
 
 def _identify(content_dir: Path, path: Path) -> tuple[str, str, Problem | None]:
@@ -137,6 +142,7 @@ _HINTS = {
     "extra_forbidden": "remove it or check its spelling against the schema",
     "string_pattern_mismatch": "ids are lowercase letters, digits and hyphens",
     "literal_error": "use one of the values listed",
+    "too_short": "add at least one entry",
 }
 
 
