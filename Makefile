@@ -23,7 +23,7 @@ validate: $(STAMP)
 	$(BIN)/briefing validate
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/validate_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -133,6 +133,8 @@ def check_placeholder_styles(records: RecordSet, languages: Sequence[str]) -> It
                 for token in parse_text(text) if isinstance(text, str) else ():
                     if not isinstance(token, Placeholder) or token.style is None:
                         continue
+                    if token.name not in placeholder_names(record.model):
+                        continue  # check_placeholders reports the unknown name
                     kind = value_kind(values[token.name]) if token.name in values else "date"
                     allowed = FORMATTERS[kind].styles if kind else ()
                     if token.style not in allowed:

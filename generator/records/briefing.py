@@ -41,3 +41,5 @@ class Briefing(StrictModel):
     sections: list[Section] = Field(min_length=1, description="The body, in reading order")
     corrections: list[Correction] = Field(default_factory=list, description="Corrections, oldest first")
     withdrawal: LocalizedText | None = Field(None, description="Notice shown when status is withdrawn")
+    withdrawn: DateTimeValue | None = Field(
+        None, description="When it was withdrawn; required with status withdrawn (feeds show it as the update)")

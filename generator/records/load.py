@@ -93,14 +93,14 @@ def _identify(content_dir: Path, path: Path) -> tuple[str, str, Problem | None]:
     parts = path.relative_to(content_dir).parts
     kind, record_id = (parts[0] if len(parts) > 1 else ""), path.stem
     if len(parts) != 2 or kind not in KINDS:
-        return kind, record_id, Problem(path, None, None, "", "file is not in a record folder",
+        return kind, record_id, Problem(path, 1, 1, "", "file is not in a record folder",
                                         f"put records in content/<kind>/ with kind one of {', '.join(KINDS)}",
                                         code="layout")
     if path.suffix != ".yaml":
-        return kind, record_id, Problem(path, None, None, "", f"unexpected file type {path.suffix or '(none)'}",
+        return kind, record_id, Problem(path, 1, 1, "", f"unexpected file type {path.suffix or '(none)'}",
                                         "records are .yaml files", code="layout")
     if not re.match(SLUG_PATTERN, record_id):
-        return kind, record_id, Problem(path, None, None, "", f"id {record_id!r} is not a slug",
+        return kind, record_id, Problem(path, 1, 1, "", f"id {record_id!r} is not a slug",
                                         "rename the file to lowercase letters, digits and hyphens, "
                                         "starting with a letter or digit", code="id")
     return kind, record_id, None
@@ -129,7 +129,7 @@ def _problem_from(error: Any, path: Path, document: YamlDocument) -> Problem:
         field += (error["loc"][-1],)
     position = document.position(field, key=error["type"] == "extra_forbidden")
     message = error["msg"].removeprefix("Value error, ")
-    hint = _HINTS.get(error["type"], "")
+    hint = _HINTS.get(error["type"], "see the field's description in the schema under schemas/")
     if error["type"] == "extra_forbidden":
         message = f"unknown field {field[-1]!r}"
     elif error["type"] != "missing" and not isinstance(error.get("input"), (dict, list)):
@@ -143,6 +143,7 @@ _HINTS = {
     "string_pattern_mismatch": "ids are lowercase letters, digits and hyphens",
     "literal_error": "use one of the values listed",
     "too_short": "add at least one entry",
+    "finite_number": "write a finite number",
 }
 
 

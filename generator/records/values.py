@@ -11,12 +11,13 @@ import calendar
 import datetime as dt
 import math
 import re
+from functools import cache
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel.numbers import list_currencies
-from babel.units import get_unit_name
+from babel.units import UnknownUnitError, get_unit_name
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -61,6 +62,8 @@ _DATE_PATTERN = r"^(unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$"
 def _parse_date(value: Any) -> Any:
     if isinstance(value, PartialDate | dict):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"  # an unquoted year reads as a number
     if not isinstance(value, str) or not re.match(_DATE_PATTERN, value):
         raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM, YYYY or unknown")
     if value == "unknown":
@@ -103,7 +106,11 @@ def _currency(code: str) -> str:
 
 
 def _unit(unit: str) -> str:
-    if get_unit_name(unit, locale="en") is None:
+    try:
+        known = get_unit_name(unit, locale="en") is not None
+    except UnknownUnitError:
+        known = False
+    if not known:
         raise ValueError(f"{unit!r} is not a CLDR unit (e.g. length-kilometer, mass-tonne)")
     return unit
 
@@ -120,8 +127,13 @@ def _duration(text: str) -> str:
     return text
 
 
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def _zone(name: str) -> str:
-    if name not in available_timezones():
+    if name not in _zones():
         raise ValueError(f"{name!r} is not an IANA time zone (e.g. Europe/Paris)")
     return name
 
@@ -203,16 +215,22 @@ def value_kind(value: Any) -> str | None:
     return None
 
 
+def _union_tag(value: Any) -> str | None:
+    """Tags differ from the field names, so error locations never confuse a tag with a key."""
+    kind = value_kind(value)
+    return f"{kind} value" if kind else None
+
+
 TypedValue = Annotated[
-    Annotated[DateValue, Tag("date")]
-    | Annotated[DateTimeValue, Tag("datetime")]
-    | Annotated[MoneyValue, Tag("money")]
-    | Annotated[CountValue, Tag("count")]
-    | Annotated[QuantityValue, Tag("quantity")]
-    | Annotated[DurationValue, Tag("duration")]
-    | Annotated[PercentageValue, Tag("percentage")],
+    Annotated[DateValue, Tag("date value")]
+    | Annotated[DateTimeValue, Tag("datetime value")]
+    | Annotated[MoneyValue, Tag("money value")]
+    | Annotated[CountValue, Tag("count value")]
+    | Annotated[QuantityValue, Tag("quantity value")]
+    | Annotated[DurationValue, Tag("duration value")]
+    | Annotated[PercentageValue, Tag("percentage value")],
     Discriminator(
-        value_kind,
+        _union_tag,
         custom_error_type="value_kind",
         custom_error_message="a typed value needs one of the keys " + ", ".join(_VALUE_KINDS),
     ),

@@ -16,6 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -135,6 +136,13 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     ]
     try:
         document, structure = _Builder(path, text).build()
+    except ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.append(Problem(path, line, column, "", f"control character {exc.character!r} is not allowed",
+                                "delete it; only printable text, newlines and spaces belong in a record",
+                                code="encoding"))
+        return None, problems
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
