@@ -11,8 +11,8 @@ import calendar
 import datetime as dt
 import math
 import re
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
