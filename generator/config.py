@@ -46,6 +46,10 @@ class Rights:
     licence: str
     licence_url: str
     credit: dict[str, str] = field(default_factory=dict)
+    copyright_holder: str = ""
+    """Who claims the copyright (ninjs `copyrightHolder`); the publisher when not configured."""
+    usage_terms: dict[str, str] = field(default_factory=dict)
+    """Per language: what a partner may do with the content (ninjs `usageTerms`, feed rights)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,9 @@ def load_config(root: Path | None = None) -> ProjectConfig:
             licence=str(rights.get("licence", "All rights reserved")),
             licence_url=str(rights.get("licence_url", "")),
             credit={str(k): str(v) for k, v in (rights.get("credit") or {}).items()},
+            copyright_holder=str(rights.get("copyright_holder") or rights.get("publisher")
+                                 or mkdocs.get("site_name", "")),
+            usage_terms={str(k): str(v) for k, v in (rights.get("usage_terms") or {}).items()},
         ),
         content_dir=root / options.get("content_dir", "content"),
         templates_dir=root / options.get("templates_dir", "templates"),

@@ -61,3 +61,79 @@ def relative(from_url: str, to_url: str) -> str:
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
     link = posixpath.relpath(to_url, base.rstrip("/") or ".")
     return link + "/" if to_url.endswith("/") and not link.endswith("/") else link
+
+
+def export_index_url(language: str, suffix: str = "json") -> str:
+    """The list of a language's exports: `exports/en/index.json` (and `index.html` for people)."""
+    return f"{EXPORT_FOLDER}/{language}/index.{suffix}"
+
+
+DATASET_FORMATS = {"jsonl": "facts.jsonl", "sqlite": "facts.sqlite"}
+"""Facts dataset format → file name; one dataset holds every language."""
+
+
+def dataset_url(dataset_format: str) -> str:
+    """The facts dataset: `exports/facts.jsonl`, `exports/facts.sqlite`."""
+    return f"{EXPORT_FOLDER}/{DATASET_FORMATS[dataset_format]}"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """A site-relative path as an absolute URL, for outputs read outside the site (exports, feeds).
+
+    >>> absolute_url("https://briefing.example.org", "en/briefings/x/")
+    'https://briefing.example.org/en/briefings/x/'
+    >>> absolute_url("https://example.org/desk/", "exports/en/feed.atom")
+    'https://example.org/desk/exports/en/feed.atom'
+    """
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def home_url(language: str) -> str:
+    """The start page of a language section: `de/`."""
+    return f"{language}/"
+
+
+# -- pages of the site that are no single record's --------------------------------
+
+SITE_VIEWS = ("timeline", "positions")
+"""Pages of a language section that draw on all records: `de/timeline/`, `de/positions/`."""
+
+ARCHIVE_FOLDER = "archive"
+"""Month pages of the briefings archive: `de/archive/2026-01/`."""
+
+
+def home_source(language: str) -> str:
+    """The Markdown source of a language's start page: `de/index.md`."""
+    return f"{language}/index.md"
+
+
+def index_source(language: str, kind: str) -> str:
+    """The list of every record of a kind: `de/people/index.md` (URL `de/people/`)."""
+    return f"{language}/{kind}/index.md"
+
+
+def view_source(language: str, view: str) -> str:
+    """A page drawing on all records: `de/timeline.md` (URL `de/timeline/`)."""
+    return f"{language}/{view}.md"
+
+
+def month_source(language: str, month: str) -> str:
+    """The briefings of one month: `de/archive/2026-01.md`."""
+    return f"{language}/{ARCHIVE_FOLDER}/{month}.md"
+
+
+def search_index_url(language: str) -> str:
+    """The search index of one language section: `de/search/search_index.json`."""
+    return f"{language}/search/search_index.json"
+
+
+def source_url(source: str) -> str:
+    """The URL MkDocs gives a Markdown source with directory URLs.
+
+    >>> source_url("de/index.md"), source_url("de/timeline.md"), source_url("index.md")
+    ('de/', 'de/timeline/', '')
+    """
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

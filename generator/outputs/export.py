@@ -1,0 +1,58 @@
+"""Partner exports: every file partners take into their own systems, under `exports/` of the site.
+
+For each briefing released at `now` (see `generator.editorial`) and each
+language: IPTC ninjs, an HTML fragment, Markdown, plain text, a standalone
+page and the short brief; per language an Atom feed and an index; once, the
+facts dataset as JSON Lines and SQLite. Pure: it returns the files, the
+writer writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.editorial import released
+from generator.outputs.dataset import facts_dataset, facts_jsonl
+from generator.outputs.dataset_sqlite import facts_sqlite
+from generator.outputs.export_index import IndexEntry, index_entry, index_html, index_json
+from generator.outputs.feeds import atom_feed
+from generator.outputs.ninjs import ninjs_item, ninjs_json
+from generator.outputs.renditions import BriefingExport
+from generator.project import Project
+from generator.urls import dataset_url, export_index_url, export_url, feed_url
+
+
+def export_files(project: Project, now: dt.datetime) -> dict[str, str | bytes]:
+    """Every export file, keyed by its path from the site root (all under `exports/`)."""
+    files: dict[str, str | bytes] = {}
+    briefing_ids = released(project, now)
+    for language in project.config.codes:
+        entries: list[IndexEntry] = []
+        for briefing_id in briefing_ids:
+            files.update(briefing_files(project, briefing_id, language, entries))
+        fragments = {briefing_id: str(files[export_url(language, briefing_id, "fragment")])
+                     for briefing_id in briefing_ids}
+        files[feed_url(language)] = atom_feed(project, language, now, fragments)
+        files[export_index_url(language, "json")] = index_json(project, language, entries)
+        files[export_index_url(language, "html")] = index_html(project, language, entries)
+    dataset = facts_dataset(project, now)
+    files[dataset_url("jsonl")] = facts_jsonl(dataset)
+    files[dataset_url("sqlite")] = facts_sqlite(dataset)
+    return files
+
+
+def briefing_files(project: Project, briefing_id: str, language: str,
+                   entries: list[IndexEntry]) -> dict[str, str]:
+    """The files of one briefing in one language; appends its line of the index to `entries`."""
+    export = BriefingExport(project, briefing_id, language)
+    renditions = export.renditions()
+    item = ninjs_item(export, renditions)
+    entries.append(index_entry(project, language, item))
+    return {
+        export_url(language, briefing_id, "ninjs"): ninjs_json(item),
+        export_url(language, briefing_id, "fragment"): renditions.fragment,
+        export_url(language, briefing_id, "markdown"): renditions.markdown,
+        export_url(language, briefing_id, "text"): renditions.text,
+        export_url(language, briefing_id, "page"): renditions.page,
+        export_url(language, briefing_id, "short"): renditions.short,
+    }

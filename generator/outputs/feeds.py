@@ -1,0 +1,118 @@
+"""Atom feeds, one per language: the one implementation the site links to and the exports write.
+
+Why Atom and these times: feed readers and partners' ingest tools decide
+from an entry's `updated` whether to fetch it again, so `updated` is the
+moment of the current version: the last correction or the withdrawal.
+The feed's own `updated` is the newest entry's, never the build's clock, so
+the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.editorial import released
+from generator.outputs.involved import topics
+from generator.outputs.renditions import BriefingExport, canonical_url
+from generator.project import Project
+from generator.render import render_template, to_plain
+from generator.urls import absolute_url, export_url, feed_url, home_url
+
+EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
+"""`updated` of a feed without entries: Atom requires one, and nothing has changed."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    literal: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One briefing as a feed entry."""
+
+    canonical: str
+    ninjs: str
+    title: str
+    summary: str
+    content: str
+    published: str
+    updated: str
+    moment: dt.datetime
+    withdrawn: bool
+    translations: tuple[Alternate, ...]
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class FeedHead:
+    """What the feed says about itself."""
+
+    self: str
+    home: str
+    site_name: str
+    site_url: str
+    publisher: str
+    credit: str
+    updated: str
+
+
+def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapping[str, str] | None = None) -> str:
+    """The Atom feed of `language`: every briefing released at `now`, newest version first.
+
+    Args:
+        project: The loaded project.
+        language: The feed's language code.
+        now: The build's time, deciding what is released.
+        fragments: HTML fragments already rendered, by briefing id (the exports
+            pass theirs, so each is rendered once); missing ones are rendered here.
+    """
+    fragments = fragments or {}
+    entries = sorted((feed_entry(project, briefing_id, language, fragments.get(briefing_id))
+                      for briefing_id in released(project, now)),
+                     key=lambda entry: (-entry.moment.timestamp(), entry.canonical))
+    config = project.config
+    head = FeedHead(
+        self=absolute_url(config.site_url, feed_url(language)),
+        home=absolute_url(config.site_url, home_url(language)),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        publisher=config.rights.publisher,
+        credit=config.rights.credit.get(language, config.rights.publisher),
+        updated=entries[0].updated if entries else EMPTY_FEED_UPDATED,
+    )
+    return render_template(project.env, "export/feed.xml.j2", project.translations(language),
+                           feed=head, entries=entries, language=config.languages[language])
+
+
+def feed_entry(project: Project, briefing_id: str, language: str, fragment: str | None = None) -> Entry:
+    """One released briefing in one language as an Atom entry; its content is the exported HTML fragment."""
+    export = BriefingExport(project, briefing_id, language)
+    view, site = export.view, project.config.site_url
+    localizer = project.localizer(language)
+    others = tuple(Alternate(project.config.languages[code].html_lang, canonical_url(project, code, briefing_id))
+                   for code in project.config.codes if code != language)
+    summary = view.withdrawal if export.withdrawn and view.withdrawal else view.standfirst
+    return Entry(
+        canonical=export.canonical,
+        ninjs=absolute_url(site, export_url(language, briefing_id, "ninjs")),
+        title=to_plain(view.title),
+        summary=to_plain(summary),
+        content=fragment if fragment is not None else export.fragment(),
+        published=view.published_iso,
+        updated=export.updated_iso,
+        moment=export.updated.datetime,
+        withdrawn=export.withdrawn,
+        translations=others,
+        topics=tuple(Topic(topic, to_plain(localizer.topic(topic).label))
+                     for topic in topics(project.graph, briefing_id)),
+    )

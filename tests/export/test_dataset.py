@@ -1,0 +1,134 @@
+"""The facts dataset as an analyst uses it: SQL over the SQLite file, and the JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from generator.outputs.dataset import facts_dataset
+from generator.outputs.dataset_sqlite import facts_sqlite
+from generator.project import Project
+
+from .conftest import BRIEFING, NOW
+
+STATEMENTS_BY = """
+SELECT items.id, item_texts.text
+FROM items
+JOIN entity_names AS speaker ON speaker.entity_id = items.speaker_id AND speaker.language = :language
+JOIN item_texts ON item_texts.item_id = items.id AND item_texts.language = :language
+WHERE items.record = 'statement' AND speaker.short = :name
+ORDER BY items.id
+"""
+"""All statements by a person, found by the name readers know in that language."""
+
+MONEY_IN = """
+SELECT item_values.item_id, item_values.amount, value_texts.text AS amount_text, item_texts.text
+FROM item_values
+JOIN value_texts USING (item_id, name)
+JOIN item_texts ON item_texts.item_id = item_values.item_id AND item_texts.language = value_texts.language
+WHERE item_values.kind = 'money' AND item_values.currency = :currency AND value_texts.language = :language
+ORDER BY item_values.item_id
+"""
+"""All money figures in one currency, raw and as the language prints them."""
+
+
+@pytest.fixture(scope="module")
+def database(exports: dict[str, str | bytes], tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    """The exported SQLite file, opened read-only as an analyst would."""
+    path = tmp_path_factory.mktemp("dataset") / "facts.sqlite"
+    content = exports["exports/facts.sqlite"]
+    assert isinstance(content, bytes)
+    path.write_bytes(content)
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("de", ["Merz betonte die Notwendigkeit von „Kompromissen“ für den Frieden.",
+            "Merz wies darauf hin, dass deutsche Truppen in einem benachbarten NATO-Land eingesetzt werden könnten, "
+            "vorerst ohne Eintritt in die Ukraine."]),
+    ("en", ["Merz stressed the need for “compromises” to achieve peace.",
+            "Merz indicated that German troops could be deployed in a neighbouring NATO country, without entering "
+            "Ukraine for the time being."]),
+])
+def test_all_statements_by_merz(database: sqlite3.Connection, language: str, expected: list[str]) -> None:
+    rows = database.execute(STATEMENTS_BY, {"language": language, "name": "Merz"}).fetchall()
+    assert [row[0] for row in rows] == ["merz-compromises", "merz-troops-neighbouring-country"]
+    assert [row[1] for row in rows] == expected
+
+
+@pytest.mark.parametrize(("language", "amount_text", "sentence"), [
+    ("de", "90 Milliarden Euro", "Die EU hat kürzlich 90 Milliarden Euro Hilfe über zwei Jahre genehmigt."),
+    ("en", "€90 billion", "The EU recently approved €90 billion in aid over two years."),
+])
+def test_all_money_figures_in_eur(database: sqlite3.Connection, language: str, amount_text: str,
+                                  sentence: str) -> None:
+    rows = database.execute(MONEY_IN, {"currency": "EUR", "language": language}).fetchall()
+    assert rows == [("eu-aid", 90_000_000_000, amount_text, sentence)]
+    assert database.execute(MONEY_IN, {"currency": "USD", "language": language}).fetchall() == []
+
+
+def test_typed_values_keep_their_raw_form(database: sqlite3.Connection) -> None:
+    rows = dict(((item, name), (kind, amount, iso)) for item, name, kind, amount, iso in database.execute(
+        "SELECT item_id, name, kind, amount, iso FROM item_values"))
+    assert rows[("eu-aid", "period")] == ("duration", None, "P2Y")
+    assert rows[("countries-at-meeting", "countries")] == ("count", 35, None)
+
+
+def test_unknown_dates_stay_unknown(database: sqlite3.Connection) -> None:
+    assert database.execute("SELECT date, date_precision FROM items WHERE id = 'eu-aid'").fetchone() == (
+        None, "unknown")
+    assert database.execute("SELECT date, date_from FROM items WHERE id = 'countries-at-meeting'").fetchone() == (
+        "2026-01-06", "event")
+
+
+def test_quotes_keep_their_origin_and_sources(database: sqlite3.Connection) -> None:
+    assert database.execute("SELECT quote_language FROM items WHERE id = 'merz-compromises'").fetchone() == ("de",)
+    assert database.execute("SELECT translated_from FROM item_texts WHERE item_id = 'merz-compromises' "
+                            "AND language = 'en'").fetchone() == ("German",)
+    assert database.execute("SELECT source_id FROM item_sources WHERE item_id = 'merz-compromises'"
+                            ).fetchall() == [("paris-summit-report",)]
+    assert database.execute("SELECT briefing_id FROM item_briefings WHERE item_id = 'eu-aid'"
+                            ).fetchall() == [(BRIEFING,)]
+
+
+def test_every_item_has_text_in_every_language(database: sqlite3.Connection, project: Project) -> None:
+    items = database.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert items == len(project.graph.briefing_records(BRIEFING))
+    texts = database.execute("SELECT language, count(*) FROM item_texts GROUP BY language ORDER BY language")
+    assert texts.fetchall() == [("de", items), ("en", items)]
+
+
+def test_schema_explains_itself(database: sqlite3.Connection) -> None:
+    """Column comments stay in the database, so `.schema` and Datasette show them."""
+    sql = database.execute("SELECT sql FROM sqlite_master WHERE name = 'item_values'").fetchone()[0]
+    assert "-- ISO 4217 code for money" in sql
+
+
+def test_jsonl_rows_are_self_contained(exports: dict[str, str | bytes]) -> None:
+    content = exports["exports/facts.jsonl"]
+    assert isinstance(content, str)
+    rows = [json.loads(line) for line in content.splitlines()]
+    merz = next(row for row in rows if row["id"] == "merz-compromises")
+    assert merz["speaker"] == "friedrich-merz" and merz["names"]["friedrich-merz"] == {
+        "de": "Friedrich Merz", "en": "Friedrich Merz"}
+    assert merz["text"]["de"]["plain"].startswith("Merz betonte")
+    aid = next(row for row in rows if row["id"] == "eu-aid")
+    money = next(value for value in aid["values"] if value["kind"] == "money")
+    assert (money["amount"], money["currency"], money["text"]) == (
+        90_000_000_000, "EUR", {"de": "90 Milliarden Euro", "en": "€90 billion"})
+    assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
+
+
+def test_sqlite_bytes_are_deterministic(project: Project, exports: dict[str, str | bytes], tmp_path: Path) -> None:
+    again = facts_sqlite(facts_dataset(project, NOW))
+    assert again == exports["exports/facts.sqlite"]
+    (tmp_path / "facts.sqlite").write_bytes(again)
+    with closing(sqlite3.connect(tmp_path / "facts.sqlite")) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
