@@ -74,6 +74,7 @@ def staged(target: Path) -> Iterator[Path]:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
     try:
         yield staging
     except BaseException:

@@ -46,3 +46,9 @@ def test_successful_build_replaces_the_folder(tmp_path: Path) -> None:
         (staging / "index.html").write_text("new", encoding="utf-8")
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_published_folder_is_readable_by_others(tmp_path: Path) -> None:
+    with staged(tmp_path / "site") as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert (tmp_path / "site").stat().st_mode & 0o777 == 0o755

@@ -1,0 +1,220 @@
+"""PDF briefings and dossiers: our templates and print CSS, set by WeasyPrint.
+
+`pdf_files` is the family's file maker (see `generator.build.FAMILIES`): one
+PDF per released briefing and language, and one per dossier and language,
+at the paths `generator.urls.pdf_url` gives. Rendering happens in
+`pdf_render`; this module decides what goes into each document, its
+metadata, and how a failure is reported (always naming the record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.editorial import last_change, released
+from generator.errors import ContentError, Problem
+from generator.localize import BriefingView, DossierView
+from generator.outputs.pdf_fonts import describe, missing_characters
+from generator.outputs.pdf_notes import Endnotes
+from generator.outputs.pdf_render import PdfError, RenderError, render_pdf
+from generator.project import Project
+from generator.records.values import DateTimeValue
+from generator.records.walk import walk
+from generator.render import plain_filter, render_template
+from generator.urls import pdf_url
+
+ASSETS_FOLDER = "assets"
+"""The only folder a PDF may read from (fonts, images), relative to the project root."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the PDF's document information and XMP metadata say; dates in W3C/ISO 8601."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    created: str
+    modified: str
+
+
+def pdf_files(project: Project, now: dt.datetime) -> dict[str, bytes]:
+    """Every PDF of the project, by site-relative path; only briefings released at `now` are printed.
+
+    Images in record text never get here: validation refuses them with the
+    record's file and line. Should one slip through, the fetcher refuses it.
+
+    Raises:
+        ContentError: a record's text has characters the shipped fonts lack (each record named).
+        PdfError: WeasyPrint was asked for something outside the assets, or complained.
+    """
+    briefings = released(project, now)
+    files: dict[str, bytes] = {}
+    for language in project.config.codes:
+        for briefing_id in briefings:
+            files[pdf_url(language, briefing_id)] = briefing_pdf(project, briefing_id, language)
+        for dossier in project.graph.of_kind("dossiers"):
+            included = [b for b in dossier.model.briefings if b in briefings]
+            if included:
+                files[pdf_url(language, dossier.id)] = dossier_pdf(project, dossier.id, language, included)
+    return files
+
+
+def briefing_pdf(project: Project, briefing_id: str, language: str) -> bytes:
+    """One briefing in one language as a PDF."""
+    return _render(project, briefing_id, pdf_url(language, briefing_id), briefing_html(project, briefing_id, language))
+
+
+def briefing_html(project: Project, briefing_id: str, language: str) -> str:
+    """The HTML (print CSS inline) WeasyPrint sets as the briefing's PDF."""
+    localizer = project.localizer(language)
+    view = localizer.briefing(briefing_id)
+    notes = Endnotes(view.id, localizer.source)
+    return render_template(project.env, "pdf/briefing.html.j2", project.translations(language),
+                           b=view, meta=briefing_metadata(project, view), **_context(project, language, notes))
+
+
+def dossier_pdf(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> bytes:
+    """One dossier in one language: cover, contents, briefings, profiles, timeline, positions, sources."""
+    html = dossier_html(project, dossier_id, language, briefing_ids)
+    return _render(project, dossier_id, pdf_url(language, dossier_id), html)
+
+
+def dossier_html(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> str:
+    """The HTML (print CSS inline) WeasyPrint sets as the dossier's PDF."""
+    localizer = project.localizer(language)
+    view = localizer.dossier(dossier_id, briefing_ids)
+    notes = Endnotes(view.id, localizer.source)
+    return render_template(project.env, "pdf/dossier.html.j2", project.translations(language),
+                           d=view, meta=dossier_metadata(project, view), **_context(project, language, notes))
+
+
+# -- metadata -------------------------------------------------------------------
+
+
+def briefing_metadata(project: Project, view: BriefingView) -> Metadata:
+    """Title, author, subject and keywords of a briefing; dates from its publication and last change."""
+    names = [view.event, view.place] + [row.actor for s in view.sections for row in s.rows]
+    topics = [topic.label for s in view.sections for topic in s.topics]
+    return Metadata(
+        title=plain_filter(view.title),
+        author=project.config.rights.publisher,
+        subject=plain_filter(view.standfirst),
+        keywords=_unique([plain_filter(n) for n in names if n] + [plain_filter(t) for t in topics]),
+        created=view.published_iso,
+        modified=_iso(last_change(project, view.id)),
+    )
+
+
+def dossier_metadata(project: Project, view: DossierView) -> Metadata:
+    """A dossier's metadata: created on its date, modified when its newest briefing last changed."""
+    briefings = view.briefings
+    changes = sorted(last_change(project, b.id).datetime for b in briefings)
+    created = view.date_iso or briefings[0].published_iso
+    modified = max(_iso_value(changes[-1]), created, key=_moment)
+    keywords = [plain_filter(p.profile.name) for p in view.profiles] + [
+        keyword for b in briefings for keyword in briefing_metadata(project, b).keywords]
+    return Metadata(
+        title=plain_filter(view.title),
+        author=project.config.rights.publisher,
+        subject=plain_filter(view.subtitle) if view.subtitle else plain_filter(briefings[0].standfirst),
+        keywords=_unique(keywords),
+        created=created,
+        modified=modified,
+    )
+
+
+def _iso(value: DateTimeValue) -> str:
+    return value.local().isoformat()
+
+
+def _iso_value(moment: dt.datetime) -> str:
+    return moment.isoformat()
+
+
+def _moment(iso: str) -> dt.datetime:
+    """A W3C date or date-time as a comparable moment (a bare date counts from its start, UTC)."""
+    moment = dt.datetime.fromisoformat(iso if "T" in iso else (iso + "-01-01")[:10])
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+# -- template helpers -----------------------------------------------------------
+
+_CSS_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def css_content(pattern: str, **counters: str) -> str:
+    """A translated pattern as a CSS `content` value: `{page}` placeholders become counters.
+
+    >>> css_content("Seite {page} von {pages}", page="counter(page)", pages="counter(pages)")
+    '"Seite " counter(page) " von " counter(pages)'
+    >>> css_content('Say "hi"</style>')
+    '"Say \\\\"hi\\\\"\\\\3C /style>"'
+    """
+    parts = []
+    for index, part in enumerate(_CSS_PLACEHOLDER.split(pattern)):
+        if index % 2:
+            parts.append(counters[part])
+        elif part:
+            parts.append(css_string(part))
+    return " ".join(parts)
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string that cannot end the string or the `<style>` element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", "\\A ")
+    return f'"{escaped}"'
+
+
+def _context(project: Project, language: str, notes: Endnotes) -> dict[str, object]:
+    """What every PDF template gets besides its view and metadata.
+
+    Names are not linked (`link_for=None`): a printed name has nowhere to go.
+    """
+    rights = project.config.rights
+    return {
+        "endnotes": notes, "note_ref": notes.ref, "link_for": None,
+        "rights": rights, "credit": rights.credit.get(language, ""),
+        "css_content": css_content, "css_string": css_string,
+        "source_language": lambda source_id: project.graph.model(source_id).language,
+    }
+
+
+# -- rendering and errors -------------------------------------------------------
+
+
+def _render(project: Project, record_id: str, path: str, html: str) -> bytes:
+    assets = project.config.root / ASSETS_FOLDER
+    missing = missing_characters(html, assets / "fonts")
+    if missing:
+        problems = list(_records_with(project, missing))
+        if problems:
+            raise ContentError(problems)
+        raise PdfError(f"{path} ({record_id}): the fonts under {ASSETS_FOLDER}/fonts/ lack {describe(missing)}")
+    try:
+        return render_pdf(html, assets, path)
+    except RenderError as error:
+        failure = error.failure
+        if failure.refused is not None:
+            raise PdfError(f"{path} ({record_id}): {failure.refused} (asked for by a template or stylesheet "
+                           f"under templates/pdf/; only files under {ASSETS_FOLDER}/ are embedded)") from None
+        raise PdfError(f"{path} ({record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
+
+
+def _records_with(project: Project, chars: list[str]) -> Iterator[Problem]:
+    """Where the characters the fonts lack come from: each text of a record that uses them."""
+    for record in project.graph.records:
+        for field, value in walk(record.model):
+            found = [char for char in chars if isinstance(value, str) and char in value]
+            if found:
+                yield record.problem(field, f"the PDF fonts cannot set {describe(found)}",
+                                     f"add a font covering them under {ASSETS_FOLDER}/fonts/ (see its README), "
+                                     "or write the text without them")

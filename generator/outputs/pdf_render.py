@@ -1,0 +1,122 @@
+"""HTML to PDF bytes with WeasyPrint: sealed off from the network, the disk and the clock.
+
+Why a module of its own: this is the one place that talks to WeasyPrint, so
+its settings (PDF/UA-1, a fixed file identifier, the fetcher, how its log
+messages are treated) are decided once for briefings and dossiers alike.
+
+Reproducibility: the creation and modification dates come from the
+`dcterms.created`/`dcterms.modified` meta elements the templates fill from
+the content, the file identifier is derived from the document's path, and
+the fonts come from the assets folder only, so the same content gives the
+same bytes on any machine, whatever fonts it has installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.outputs.pdf_fetcher import AssetFetcher, RefusedFetch
+
+with warnings.catch_warnings():
+    # WeasyPrint warns on import when the machine has no fonts at all; ours come from assets/fonts.
+    warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
+    from weasyprint import HTML
+    from weasyprint.logger import LOGGER
+    from weasyprint.urls import FatalURLFetchingError
+
+PDF_VARIANT = "pdf/ua-1"
+"""Tagged PDF with the structure, language and title PDF/UA-1 asks for (see README: PDF output)."""
+
+
+class PdfError(BriefingError):
+    """A PDF could not be made: a refused resource, or a template WeasyPrint complained about."""
+
+
+@dataclass(frozen=True)
+class RenderFailure:
+    """Why WeasyPrint stopped: the refused URL, or its log messages."""
+
+    refused: RefusedFetch | None
+    messages: tuple[str, ...] = ()
+
+
+class RenderError(Exception):
+    """Raised by `render_pdf`; the caller turns it into a `PdfError` that names the record."""
+
+    def __init__(self, failure: RenderFailure):
+        self.failure = failure
+        super().__init__(str(failure.refused) if failure.refused else "; ".join(failure.messages))
+
+
+def render_pdf(html: str, assets_dir: Path, identifier: str) -> bytes:
+    """Set `html` as a PDF; resources are read through `AssetFetcher(assets_dir)` only.
+
+    Args:
+        html: The whole document, print CSS included.
+        assets_dir: The folder fonts and images may come from; also the base URL.
+        identifier: A stable name for the document (its output path); the PDF's
+            file identifier is derived from it instead of from randomness.
+
+    Raises:
+        RenderError: A resource was refused, or WeasyPrint logged a warning or
+            error (an unsupported CSS rule, a broken anchor): a template bug
+            that must not pass silently.
+    """
+    fetcher = AssetFetcher(assets_dir)
+    base_url = assets_dir.resolve().as_uri() + "/"
+    with _collected_messages() as messages:
+        try:
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=_file_identifier(identifier))
+        except FatalURLFetchingError as error:
+            cause = error.__cause__
+            refused = cause if isinstance(cause, RefusedFetch) else RefusedFetch(_url_of(error), str(cause))
+            raise RenderError(RenderFailure(refused)) from None
+    if messages:
+        raise RenderError(RenderFailure(None, tuple(messages)))
+    return pdf
+
+
+def _file_identifier(identifier: str) -> bytes:
+    """The first half of the PDF's /ID: fixed per document, so rebuilding changes nothing."""
+    return hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:32].encode("ascii")
+
+
+def _url_of(error: FatalURLFetchingError) -> str:
+    text = str(error)
+    return text.split('"')[1] if text.count('"') >= 2 else text
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collected_messages() -> Iterator[list[str]]:
+    """WeasyPrint's warnings while rendering, kept from the console and returned to the caller.
+
+    WeasyPrint warns through `warnings` when the machine has no fonts at all;
+    ours come from the assets folder, so that one is expected and dropped.
+    """
+    collector = _Collector()
+    LOGGER.addHandler(collector)
+    propagate, LOGGER.propagate = LOGGER.propagate, False
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
+            yield collector.messages
+    finally:
+        LOGGER.removeHandler(collector)
+        LOGGER.propagate = propagate
