@@ -107,5 +107,22 @@ def export(project: ProjectOption = Path("."), draft: DraftOption = False, now: 
     _family("export", project, draft, now)
 
 
+@app.command()
+def serve(
+    project: ProjectOption = Path("."),
+    draft: DraftOption = False,
+    preview: Annotated[bool, typer.Option("--preview", help="Show drafts and briefings under embargo too "
+                                                            "(for the desk only; never publish this).")] = False,
+    address: Annotated[str, typer.Option("--address", "-a", help="Where to serve, host:port.")] = "127.0.0.1:8000",
+) -> None:
+    """Live preview of the site: rebuilds and reloads when content, templates or catalogs change."""
+    from generator.outputs.site import serve_site
+
+    try:
+        serve_site(project, draft=draft, preview=preview, address=address)
+    except BriefingError as error:
+        raise _fail(error) from None
+
+
 def main() -> None:
     app()

@@ -17,14 +17,14 @@ from babel import Locale
 
 from generator.config import LanguageConfig, ProjectConfig
 from generator.graph import FactGraph
-from generator.i18n.dates import format_datetime, iso_datetime
+from generator.i18n.dates import format_datetime, format_partial_date, iso_date, iso_datetime
 from generator.i18n.format import format_value
 from generator.i18n.lists import format_list
 from generator.records.base import LocalizedDict
 from generator.records.load import Record
 from generator.records.text import Literal as LiteralToken
 from generator.records.text import Mention, Placeholder, Quotation, parse_text
-from generator.records.values import DateValue
+from generator.records.values import DateTimeValue, DateValue, PartialDate
 
 Flag = Literal["missing", "stale"]
 
@@ -359,9 +359,375 @@ class Localizer:
             url=str(source.url) if source.url else None,
         )
 
+    # -- single records, for datasets and exports --------------------------------
+
+    def item(self, item_id: str) -> Item:
+        """One fact or statement on its own, as a briefing would show it (source numbers from 1)."""
+        return self._item(item_id, _SourceNumbers())
+
+    def value(self, value: Any, style: str | None = None) -> str:
+        """A typed value of a record formatted for this language, as its text would show it."""
+        return format_value(value, self.language, style, unknown_date=self.unknown_date)
+
+    def moment(self, value: Any) -> str:
+        """A `DateTimeValue` (publication, embargo, withdrawal) in this language's long form."""
+        return format_datetime(value, self.language)
+
+
+    # -- site views: profiles, events, statements, timeline and positions ----------
+
+    def source_ref(self, source_id: str) -> SourceRef:
+        """A source named by its title, for a link to its page."""
+        record = self.graph.get(source_id)
+        return SourceRef(source_id, self.text(record, ("title",), record.model.title))
+
+    def statement(self, statement_id: str) -> StatementView:
+        """One statement on its own: who said it for whom, when, where, its stances and sources."""
+        record = self.graph.get(statement_id)
+        model = record.model
+        text = self.text(record, ("text",), model.text)
+        return StatementView(
+            id=statement_id, kind=model.kind, text=text, actor=self.name(model.actor),
+            speaker=self.name(model.speaker) if model.speaker else None,
+            event=self.name(model.event) if model.event else None,
+            date=self.date(model.date), date_iso=iso_date(model.date.date) if model.date else None,
+            stances=tuple(StanceView(self.topic(stance.topic), stance.answer,
+                                     self.text(record, ("stances", index, "note"), stance.note))
+                          for index, stance in enumerate(model.stances)),
+            sources=tuple(self.source_ref(source_id) for source_id in model.sources),
+            translated_from=self._translated_from(model, text))
+
+    def fact(self, fact_id: str) -> FactView:
+        """One fact on its own, with its key figure and caption when it has them."""
+        record = self.graph.get(fact_id)
+        model = record.model
+        figure = next(iter(model.values.values()), None) if model.values else None
+        return FactView(
+            id=fact_id, kind=model.kind, text=self.text(record, ("text",), model.text),
+            figure=self.value(figure) if figure is not None else None,
+            label=self.text(record, ("label",), model.label) if model.label else None,
+            date=self.date(model.date), date_iso=iso_date(model.date.date) if model.date else None,
+            event=self.name(model.event) if model.event else None,
+            sources=tuple(self.source_ref(source_id) for source_id in model.sources))
+
+    def profile(self, record_id: str) -> ProfileView:
+        """A person, organisation or place as its own record describes it."""
+        record = self.graph.get(record_id)
+        model = record.model
+        part_of = getattr(model, "part_of", None) or getattr(model, "within", None)
+        roles = tuple(
+            RoleView(self.text(record, ("roles", index, "title"), role.title),
+                     self.name(role.organisation) if role.organisation else None,
+                     self.date(role.since), self.date(role.until),
+                     tuple(self.source_ref(source_id) for source_id in role.sources))
+            for index, role in enumerate(getattr(model, "roles", ())))
+        summary = getattr(model, "summary", None)
+        country = getattr(model, "country", None)
+        return ProfileView(
+            id=record_id, kind=record.kind, name=self.name(record_id), short_name=self.name(record_id, "short"),
+            category=getattr(model, "kind", None),
+            summary=self.text(record, ("summary",), summary) if summary else None,
+            country=self.name(country) if country else None,
+            part_of=self.name(part_of) if part_of else None,
+            roles=roles)
+
+    def event(self, event_id: str) -> EventView:
+        """An event with its date, place, organiser, participants and sources."""
+        record = self.graph.get(event_id)
+        model = record.model
+        return EventView(
+            id=event_id, name=self.name(event_id), kind=model.kind,
+            date=self.date(model.date) or self.unknown_date, date_iso=iso_date(model.date.date),
+            place=self.name(model.place) if model.place else None,
+            organiser=self.name(model.organiser) if model.organiser else None,
+            part_of=self.name(model.part_of) if model.part_of else None,
+            participants=tuple(
+                ParticipantView(self.name(p.who),
+                                self.text(record, ("participants", index, "role"), p.role) if p.role else None)
+                for index, p in enumerate(model.participants)),
+            summary=self.text(record, ("summary",), model.summary),
+            sources=tuple(self.source_ref(source_id) for source_id in model.sources))
+
+    def briefing_ref(self, briefing_id: str) -> BriefingRef:
+        """A briefing as a list shows it: headline, standfirst and day of publication."""
+        record = self.graph.get(briefing_id)
+        model = record.model
+        return BriefingRef(
+            id=briefing_id, title=self.text(record, ("title",), model.title),
+            standfirst=self.text(record, ("standfirst",), model.standfirst),
+            published=self.day(model.published), published_iso=iso_datetime(model.published),
+            status=model.status)
+
+    def day(self, value: DateTimeValue) -> str:
+        """The calendar day of a moment, on the clock of its zone: `7. Januar 2026`."""
+        local = value.local()
+        return format_partial_date(PartialDate(year=local.year, month=local.month, day=local.day), self.language,
+                                   unknown=self.unknown_date)
+
+    def month(self, year: int, month: int) -> str:
+        """A month as a heading: `Januar 2026`."""
+        return format_partial_date(PartialDate(year=year, month=month), self.language, unknown=self.unknown_date)
+
+
+    # -- dossiers (PDF): briefings, profiles, timeline and positions together -------
+
+    def dossier(self, dossier_id: str, briefing_ids: Sequence[str] | None = None) -> DossierView:
+        """The localized view of a dossier, limited to `briefing_ids` (the released ones) when given.
+
+        Profiles list what each person or body said in these briefings and the
+        events they took part in; the timeline orders the events, the offices
+        of the people profiled, the records with a date of their own and the
+        briefings' publication, with undated records last (unknown stays unknown).
+        """
+        record = self.graph.get(dossier_id)
+        model = record.model
+        wanted = list(briefing_ids) if briefing_ids is not None else list(model.briefings)
+        briefings = tuple(self.briefing(b) for b in model.briefings if b in wanted)
+        items = list(dict.fromkeys(i for b in briefings for i in self.graph.briefing_records(b.id)))
+        in_matrix = [i for b in briefings for s in self.graph.model(b.id).sections if s.role == "positions"
+                     for i in s.items]
+        statements = [i for i in dict.fromkeys(in_matrix + items) if self.graph.get(i).kind == "statements"]
+        numbers = _SourceNumbers()
+        topics, rows = self._positions([self.graph.get(s) for s in statements
+                                        if self.graph.model(s).stances], numbers)
+        events = self._dossier_events(briefings)
+        return DossierView(
+            id=dossier_id, language=self.language,
+            title=self.text(record, ("title",), model.title),
+            subtitle=self.text(record, ("subtitle",), model.subtitle) if model.subtitle else None,
+            date=self.date(model.date) or self.unknown_date, date_iso=iso_date(model.date.date),
+            briefings=briefings,
+            profiles=tuple(self._dossier_profile(p, statements, events) for p in model.profiles),
+            timeline=self._dossier_timeline(briefings, events, model.profiles, items),
+            positions=Section("positions", None, (), topics, rows) if rows else None,
+            sources=tuple(self.source(source_id, number) for source_id, number in numbers.items()))
+
+    def _dossier_events(self, briefings: Sequence[BriefingView]) -> list[str]:
+        """The briefings' events and the larger events they belong to, in order of first mention."""
+        found: list[str] = []
+        for briefing in briefings:
+            event_id = self.graph.model(briefing.id).event
+            while event_id and event_id not in found:
+                found.append(event_id)
+                event_id = self.graph.model(event_id).part_of
+        return found
+
+    def _dossier_profile(self, record_id: str, statements: Sequence[str], events: Sequence[str]) -> DossierProfile:
+        said = [s for s in statements if record_id in (self.graph.model(s).speaker, self.graph.model(s).actor)]
+        took_part = []
+        for event_id in events:
+            event = self.graph.get(event_id)
+            for index, participant in enumerate(event.model.participants):
+                if participant.who == record_id:
+                    role = (self.text(event, ("participants", index, "role"), participant.role)
+                            if participant.role else None)
+                    took_part.append(Participation(self.name(event_id), self.date(event.model.date), role))
+        return DossierProfile(self.profile(record_id), tuple(self.statement(s) for s in said), tuple(took_part))
+
+    def _dossier_timeline(self, briefings: Sequence[BriefingView], events: Sequence[str],
+                          profiles: Sequence[str], items: Sequence[str]) -> tuple[DossierTimelineEntry, ...]:
+        entries = []
+        for event_id in events:
+            event = self.event(event_id)
+            entries.append(self._entry(self.graph.model(event_id).date.date, "event", event_id, event.name,
+                                       event.summary, event.sources))
+        for person_id in profiles:
+            record = self.graph.get(person_id)
+            for index, role in enumerate(getattr(record.model, "roles", ())):
+                if role.since is not None:
+                    entries.append(self._entry(role.since.date, "office", f"{person_id}-{index}",
+                                               self.name(person_id),
+                                               self.text(record, ("roles", index, "title"), role.title),
+                                               tuple(self.source_ref(s) for s in role.sources)))
+        for item_id in items:
+            model = self.graph.model(item_id)
+            if getattr(model, "date", None) is not None:
+                view = self.statement(item_id) if self.graph.get(item_id).kind == "statements" else self.fact(item_id)
+                entries.append(self._entry(model.date.date, "record", item_id, None, view.text, view.sources))
+        for briefing in briefings:
+            local = self.graph.model(briefing.id).published.local()
+            day = PartialDate(year=local.year, month=local.month, day=local.day)
+            entries.append(self._entry(day, "briefing", briefing.id, None, briefing.title, ()))
+        return tuple(sorted(entries, key=lambda entry: entry.sort_key))
+
+    def _entry(self, date: PartialDate, kind: str, key: str, name: Name | None, text: Inline | None,
+               sources: tuple[SourceRef, ...]) -> DossierTimelineEntry:
+        order = ("event", "office", "record", "briefing").index(kind)
+        sort_key = (date.year is None, date.year or 0, date.month or 0, date.day or 0, order, key)
+        return DossierTimelineEntry(format_partial_date(date, self.language, unknown=self.unknown_date),
+                                    iso_date(date), kind, name, text, sources, sort_key)
+
 
 class _SourceNumbers(dict):
     """Numbers sources in the order a briefing first cites them."""
 
     def cite(self, source_ids: Sequence[str]) -> tuple[int, ...]:
         return tuple(self.setdefault(source_id, len(self) + 1) for source_id in source_ids)
+
+
+# -- views of the site: appended for profiles, events, statements and lists ------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source by id and title, for a link to its page."""
+
+    id: str
+    title: Inline
+
+
+@dataclass(frozen=True)
+class StanceView:
+    """Where a statement places its actor on one question."""
+
+    topic: TopicView
+    answer: str
+    note: Inline
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """A statement outside a briefing: its own sources instead of a briefing's numbers."""
+
+    id: str
+    kind: str
+    text: Inline
+    actor: Name
+    speaker: Name | None
+    event: Name | None
+    date: str | None
+    date_iso: str | None
+    stances: tuple[StanceView, ...]
+    sources: tuple[SourceRef, ...]
+    translated_from: str | None
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact outside a briefing."""
+
+    id: str
+    kind: str
+    text: Inline
+    figure: str | None
+    label: Inline | None
+    date: str | None
+    date_iso: str | None
+    event: Name | None
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """An office a person holds or held."""
+
+    title: Inline
+    organisation: Name | None
+    since: str | None
+    until: str | None
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """What a person's, organisation's or place's own record says."""
+
+    id: str
+    kind: str
+    name: Name
+    short_name: Name
+    category: str | None
+    """The organisation's or place's kind (`state`, `city`…); None for people."""
+    summary: Inline | None
+    country: Name | None
+    part_of: Name | None
+    """The larger body of an organisation, or the place containing a place."""
+    roles: tuple[RoleView, ...]
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    who: Name
+    role: Inline | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event with everything its own record says."""
+
+    id: str
+    name: Name
+    kind: str
+    date: str
+    date_iso: str | None
+    place: Name | None
+    organiser: Name | None
+    part_of: Name | None
+    participants: tuple[ParticipantView, ...]
+    summary: Inline
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class BriefingRef:
+    """A briefing as a list entry."""
+
+    id: str
+    title: Inline
+    standfirst: Inline
+    published: str
+    published_iso: str
+    status: str
+
+
+# -- views of a dossier (PDF): appended for profiles in context and the timeline --
+
+
+@dataclass(frozen=True)
+class Participation:
+    """An event a profiled person or body took part in, and in which capacity."""
+
+    event: Name
+    date: str | None
+    role: Inline | None
+
+
+@dataclass(frozen=True)
+class DossierProfile:
+    """A profile as a dossier prints it: the record's own data plus what it said in the dossier's briefings."""
+
+    profile: ProfileView
+    statements: tuple[StatementView, ...]
+    participations: tuple[Participation, ...]
+
+
+@dataclass(frozen=True)
+class DossierTimelineEntry:
+    """One dated line of a dossier's timeline."""
+
+    date: str
+    date_iso: str | None
+    kind: str
+    """`event`, `office` (a profiled person took up a role), `record` (a dated fact or statement) or `briefing`."""
+    name: Name | None
+    text: Inline | None
+    sources: tuple[SourceRef, ...]
+    sort_key: tuple
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """Everything the dossier PDF prints, in one language."""
+
+    id: str
+    language: LanguageConfig
+    title: Inline
+    subtitle: Inline | None
+    date: str
+    date_iso: str | None
+    briefings: tuple[BriefingView, ...]
+    profiles: tuple[DossierProfile, ...]
+    timeline: tuple[DossierTimelineEntry, ...]
+    positions: Section | None
+    """Every stance taken in the dossier's briefings, as one matrix; its notes number into `sources`."""
+    sources: tuple[SourceNote, ...]

@@ -1,0 +1,171 @@
+"""The `briefing` MkDocs plugin: hands MkDocs the generated pages, then adds PDFs, exports and search indexes.
+
+Thin on purpose: every page comes from `generator.outputs.site`, every other
+file from its output family; the plugin only hooks them into MkDocs'
+build. That is what makes `mkdocs build` and `mkdocs serve` work from the
+project root without a second code path.
+
+Hooks, in build order:
+
+- `on_config`: load and check the project (unless `briefing build` handed
+  over one it loaded), take the build's time, set the navigation.
+- `on_files`: add every generated page with `File.generated`; pages outside
+  the navigation are marked `not_in_nav`.
+- `on_page_markdown`: give the sitemap a date from the records, never the clock.
+- `on_post_build` (after Material's search): split the search index per
+  language, then write the PDF and export families.
+- `on_serve`: reload when content, templates or catalogs change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.errors import BriefingError
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+STYLESHEET = "assets/briefing.css"
+"""The house style, copied from `templates/site/briefing.css`; mkdocs.yml lists it in `extra_css`."""
+
+FAMILY_MODULES = {"pdf": "generator.outputs.pdf", "export": "generator.outputs.export"}
+"""Output family → the module that makes its files; a family whose module is missing is skipped."""
+
+
+class BriefingPluginConfig(Config):
+    """Options of `plugins: - briefing:` in mkdocs.yml.
+
+    `languages`, `source_language`, `rights` and the folders are read by
+    `generator.config.load_config`, the one reader of the project's settings;
+    they are declared here so MkDocs accepts them.
+    """
+
+    languages = c.Type(dict)
+    source_language = c.Optional(c.Type(str))
+    rights = c.Optional(c.Type(dict))
+    content_dir = c.Optional(c.Type(str))
+    templates_dir = c.Optional(c.Type(str))
+    locales_dir = c.Optional(c.Type(str))
+    draft = c.Type(bool, default=False)
+    """Build with missing or stale translations, marked, instead of refusing them."""
+    preview = c.Type(bool, default=False)
+    """Show drafts and briefings under embargo: for the desk's local preview only."""
+    outputs = c.ListOfItems(c.Choice(tuple(FAMILY_MODULES)), default=list(FAMILY_MODULES))
+    """Output families written next to the pages (an empty list for a quick preview)."""
+
+
+class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
+    """Generates the site's pages from `content/` and `templates/`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.project: Any = None
+        self.now: dt.datetime | None = None
+
+    def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
+        """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
+        self.project, self.now = project, now
+        for key, value in options.items():
+            self.config[key] = value
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from generator.build import current_time
+        from generator.outputs.site import site_nav
+        from generator.project import load_project
+
+        if self.project is None:
+            root = Path(config.config_file_path).parent
+            try:
+                self.project = load_project(root, draft=self.config.draft)
+            except BriefingError as error:
+                raise PluginError(f"the content has problems:\n{error}") from None
+        self.now = self.now or current_time()
+        _check_search_languages(config, self.project.config.codes)
+        config.nav = site_nav(self.project)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from generator.outputs.site import in_nav, site_pages
+
+        try:
+            pages = site_pages(self.project, self.now, preview=self.config.preview)
+        except BriefingError as error:
+            raise PluginError(str(error)) from None
+        navigated = in_nav(self.project)
+        for source, markdown in pages.items():
+            if files.get_file_from_path(source) is not None:
+                raise PluginError(f"{config.docs_dir}/{source} clashes with a generated page; remove the file")
+            inclusion = InclusionLevel.INCLUDED if source in navigated else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
+        stylesheet = self.project.config.templates_dir / "site" / "briefing.css"
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lastmod = (page.meta.get("briefing") or {}).get("lastmod")
+        if lastmod:
+            page.update_date = lastmod
+        return markdown
+
+    @event_priority(-100)  # after Material's search plugin has written the index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        from generator.outputs.search_index import split_search_index
+        from generator.write import OutputTree
+
+        site_dir = Path(config.site_dir)
+        tree = OutputTree()
+        try:
+            tree.update(split_search_index(site_dir, self.project.config.codes))
+            tree.update(self._families())
+            tree.write(site_dir)
+        except BriefingError as error:
+            raise PluginError(str(error)) from None
+
+    def _families(self) -> dict[str, str | bytes]:
+        from generator.build import family_files
+
+        families = tuple(f for f in self.config.outputs if _available(FAMILY_MODULES[f]))
+        for family in self.config.outputs:
+            if family not in families:
+                log.info(f"briefing: skipping the {family} files: {FAMILY_MODULES[family]} is not there yet")
+        tree = family_files(self.project, families, self.now)
+        return {path: tree.content(path) for path in tree.paths()}
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        project = self.project.config
+        for folder in (project.content_dir, project.templates_dir, project.locales_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def _available(module: str) -> bool:
+    """Whether an output family's module exists (families arrive one by one)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
+def _check_search_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """Each language needs its stemmer in Material's search, or its search silently stops stemming."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    configured = search.config.get("lang") or []
+    missing = [code for code in languages if code not in configured]
+    if missing:
+        raise PluginError(f"{config.config_file_path}: plugins.search.lang: add {', '.join(missing)} "
+                          f"(currently {', '.join(configured) or 'none'}) so each language's search stems its words")

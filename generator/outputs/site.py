@@ -1,0 +1,168 @@
+"""The static site: every page as Markdown, the navigation, and the MkDocs run that turns them into HTML.
+
+`site_pages` is a pure function from the project to `{docs path: Markdown}`;
+the MkDocs plugin (`generator.outputs.mkdocs_plugin`) hands those pages to
+MkDocs, so `mkdocs build`, `mkdocs serve` and `briefing build` produce the
+same site. `run_mkdocs` is how `briefing build` runs MkDocs on a project it
+has already loaded and checked.
+
+Why the navigation holds only the fixed pages of each language: Material
+renders the whole navigation into every page, so a navigation listing every
+briefing makes the build grow with the square of the archive. Briefings,
+profiles, events, sources and months stay out of it (`not_in_nav`); the
+archive, the profiles and the index pages list them instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from generator.config import CONFIG_FILE
+from generator.errors import BriefingError
+from generator.outputs.site_meta import PageMeta, front_matter
+from generator.outputs.site_pages import LISTED_KINDS, LanguagePages, newest_change
+from generator.outputs.site_scope import SiteScope, site_scope
+from generator.project import Project
+from generator.render import render_template
+from generator.urls import PAGE_KINDS, home_source, index_source, source_url, view_source
+
+ROOT_PAGE = "index.md"
+"""The front door: one link per language."""
+
+RESERVED_IDS = ("index",)
+"""Ids that would collide with a section's index page (`de/people/index.md`)."""
+
+
+class SiteError(BriefingError):
+    """The site cannot be built: a broken link in strict mode, a clashing page, a bad theme setting."""
+
+
+def site_pages(project: Project, now: dt.datetime, *, preview: bool = False) -> dict[str, str]:
+    """Every page of the site as `{docs path: Markdown with front matter}`, in a stable order.
+
+    Args:
+        project: The loaded, checked project.
+        now: The build's time: briefings under embargo at `now` stay out.
+        preview: Show drafts and embargoed briefings too (the desk's local preview only).
+    """
+    _refuse_reserved_ids(project)
+    scope = site_scope(project, now, preview=preview)
+    pages: dict[str, str] = {}
+    for source, markdown in [root_page(project, scope), *_language_pages(project, scope)]:
+        if source in pages:
+            raise SiteError(f"two pages of the site would be written to {source}")
+        pages[source] = markdown
+    return pages
+
+
+def _language_pages(project: Project, scope: SiteScope) -> list[tuple[str, str]]:
+    return [page for code in project.config.codes for page in LanguagePages(project, code, scope).pages()]
+
+
+def root_page(project: Project, scope: SiteScope) -> tuple[str, str]:
+    """The bilingual front door, each entry written in its own language."""
+    config = project.config
+    entries = []
+    for code, language in config.languages.items():
+        gettext = project.translations(code).gettext
+        entries.append({
+            "html_lang": language.html_lang,
+            "name": language.name,
+            "page": home_source(code),
+            # TRANSLATORS: on the bilingual front page, in your own language: where this language's briefings are.
+            "text": gettext("Briefings, profiles, timeline and positions in English."),
+        })
+    body = render_template(project.env, "site/root.md.j2", project.translations(config.source_language),
+                           site_name=config.site_name, entries=entries).lstrip("\n")
+    meta = PageMeta(language=None, source=ROOT_PAGE, title=config.site_name, search_exclude=True,
+                    hide=("navigation", "toc"), lastmod=newest_change(project, scope.briefings))
+    return ROOT_PAGE, front_matter(project, meta) + body
+
+
+def site_nav(project: Project) -> list[dict[str, list[Any]]]:
+    """The navigation: per language its fixed pages, titled by their own headings (the start page: "Home")."""
+    nav = []
+    for code, language in project.config.languages.items():
+        home, *others = nav_pages(code)
+        nav.append({language.name: [{project.translations(code).gettext("Home"): home}, *others]})
+    return nav
+
+
+def nav_pages(language: str) -> list[str]:
+    """The pages of a language section that are in the navigation, in order."""
+    return [home_source(language), index_source(language, "briefings"), view_source(language, "timeline"),
+            view_source(language, "positions"), *(index_source(language, kind) for kind in LISTED_KINDS)]
+
+
+def in_nav(project: Project) -> frozenset[str]:
+    return frozenset(source for code in project.config.codes for source in nav_pages(code))
+
+
+def _refuse_reserved_ids(project: Project) -> None:
+    for kind in PAGE_KINDS:
+        for record in project.graph.of_kind(kind):
+            if record.id in RESERVED_IDS:
+                raise SiteError(f"{record.path}: the id {record.id!r} is taken by the list of all {kind} "
+                                f"(page {source_url(index_source('de', kind))}); rename the file")
+
+
+def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_options: Any) -> None:
+    """Build the site into `site_dir` with MkDocs and the briefing plugin, reusing the loaded project.
+
+    Raises:
+        SiteError: MkDocs refused the build (in strict mode: any warning, such as a broken link).
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from generator.outputs.mkdocs_plugin import BriefingPlugin
+
+    config_file = project.config.root / CONFIG_FILE
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        plugin = config.plugins.get("briefing")
+        if not isinstance(plugin, BriefingPlugin):
+            raise SiteError(f"{config_file}: plugins: the `briefing` plugin is missing")
+        plugin.use(project, now, **plugin_options)
+        build(config)
+    except (Abort, ConfigurationError, PluginError) as error:
+        raise SiteError(f"{config_file}: MkDocs stopped: {error}") from None
+
+
+def serve_site(root: Path, *, draft: bool = False, preview: bool = False, address: str = "127.0.0.1:8000") -> None:
+    """`briefing serve`: MkDocs' live preview, rebuilt when content, templates or catalogs change.
+
+    The project is loaded once first, so content problems are reported
+    together before the server starts. `draft` and `preview` reach the plugin
+    through the `!ENV` settings of its mkdocs.yml entry.
+    """
+    import os
+
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from generator.project import load_project
+
+    load_project(root, draft=draft)
+    _show_mkdocs_log()
+    os.environ["BRIEFING_DRAFT"] = "true" if draft else "false"
+    os.environ["BRIEFING_PREVIEW"] = "true" if preview else "false"
+    config_file = root.resolve() / CONFIG_FILE
+    try:
+        serve(config_file=str(config_file), dev_addr=address, livereload=True)
+    except (Abort, ConfigurationError, PluginError) as error:
+        raise SiteError(f"{config_file}: MkDocs stopped: {error}") from None
+
+
+def _show_mkdocs_log() -> None:
+    """Print MkDocs' messages ("Serving on …", rebuilds, warnings) as its own command line does."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

@@ -1,0 +1,208 @@
+"""What the theme writes into a page's `<head>`: language, alternates, feed, Open Graph and JSON-LD.
+
+Why front matter: each generated page carries its metadata as YAML front
+matter under one key, `briefing`, so `mkdocs build`, `mkdocs serve` and
+`briefing build` read the same thing, and the theme overrides
+(`templates/site/overrides/`) only print it. Everything here is computed
+from the records, never from the clock, so the same content gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from generator.editorial import last_change
+from generator.i18n.dates import iso_date, iso_datetime
+from generator.localize import BriefingView
+from generator.outputs.involved import related
+from generator.outputs.safejson import dumps
+from generator.project import Project
+from generator.render import to_plain
+from generator.urls import absolute_url, feed_url, page_url, source_url
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's safe dumper when PyYAML has it: a third of page generation went into the pure-Python one."""
+
+PERSON_TYPES = {"people": "Person", "organisations": "Organization", "places": "Place", "events": "Event"}
+"""schema.org type of each entity kind a briefing mentions."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The metadata of one page, as the theme overrides read it."""
+
+    language: str | None
+    source: str
+    title: str = ""
+    description: str = ""
+    og_type: str = "website"
+    published: str | None = None
+    modified: str | None = None
+    lastmod: str | None = None
+    jsonld: str | None = None
+    search_exclude: bool = False
+    hide: tuple[str, ...] = ()
+    """Parts of Material's frame to leave out (`toc`, `navigation`), for pages that need the width."""
+
+
+def front_matter(project: Project, meta: PageMeta) -> str:
+    """The YAML front matter block MkDocs reads into `page.meta`.
+
+    `title` and `description` are HTML-escaped here because Material prints
+    them into the page (`<title>`, `<meta>`, the header) without escaping:
+    a quote or `<` in a record's text must stay text there too.
+    """
+    data: dict[str, Any] = {}
+    if meta.title:
+        data["title"] = html.escape(meta.title)
+    if meta.description:
+        data["description"] = html.escape(meta.description)
+    if meta.search_exclude:
+        data["search"] = {"exclude": True}
+    if meta.hide:
+        data["hide"] = list(meta.hide)
+    data["briefing"] = _briefing_meta(project, meta)
+    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=2**16) + "---\n\n"
+
+
+def _briefing_meta(project: Project, meta: PageMeta) -> dict[str, Any]:
+    config = project.config
+    code = meta.language or config.source_language
+    language = config.languages[code]
+    data: dict[str, Any] = {
+        "language": code,
+        "html_lang": language.html_lang,
+        "locale": str(language.locale),
+        "alternates": alternates(project, meta.source),
+        "credit": config.rights.credit.get(code, config.rights.publisher),
+        "og_type": meta.og_type,
+        "lastmod": meta.lastmod,
+    }
+    if meta.language:
+        data["feed"] = {"url": feed_url(code), "title": f"{config.site_name} ({language.name})"}
+    for key in ("published", "modified", "jsonld"):
+        if getattr(meta, key):
+            data[key] = getattr(meta, key)
+    return data
+
+
+_INLINE = MarkdownIt("commonmark")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_heading(markdown: str) -> str:
+    """The text of the page's first `# ` heading, markup and escapes removed.
+
+    >>> plain_heading("intro\\n# AT\\\\&T \\\\<b\\\\> [Paris](x.md)\\n## More")
+    'AT&T <b> Paris'
+    """
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return html.unescape(_TAG.sub("", _INLINE.renderInline(line[2:].strip())))
+    return ""
+
+
+def counterpart(source: str, language: str) -> str:
+    """The same page in another language: the language sections mirror each other.
+
+    >>> counterpart("de/briefings/x.md", "en")
+    'en/briefings/x.md'
+    """
+    return f"{language}/{source.split('/', 1)[1]}"
+
+
+def alternates(project: Project, source: str) -> list[dict[str, str]]:
+    """The page in every language, for the language switch, `hreflang` and the sitemap.
+
+    Pages outside the language sections (the root) have none.
+    """
+    config = project.config
+    if source.split("/", 1)[0] not in config.languages:
+        return []
+    return [{"lang": code, "html_lang": language.html_lang, "name": language.name,
+             "url": source_url(counterpart(source, code))}
+            for code, language in config.languages.items()]
+
+
+def briefing_jsonld(project: Project, view: BriefingView) -> str:
+    """A schema.org `NewsArticle` for the briefing page, linked to its translations."""
+    config = project.config
+    code = view.language.code
+    site = config.site_url
+    publisher = {"@type": "Organization", "name": config.rights.publisher, "url": site}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": _article_id(project, code, view.id),
+        "url": absolute_url(site, page_url(code, "briefings", view.id)),
+        "mainEntityOfPage": absolute_url(site, page_url(code, "briefings", view.id)),
+        "headline": to_plain(view.title),
+        "description": to_plain(view.standfirst),
+        "inLanguage": view.language.html_lang,
+        "datePublished": view.published_iso,
+        "dateModified": iso_datetime(last_change(project, view.id)),
+        "author": publisher,
+        "publisher": publisher,
+        "copyrightHolder": {"@type": "Organization", "name": config.rights.copyright_holder or config.rights.publisher},
+        "license": config.rights.licence_url or config.rights.licence,
+        "isAccessibleForFree": True,
+        "citation": [_citation(source) for source in view.sources],
+        "mentions": _mentions(project, code, view.id),
+    }
+    if view.event:
+        event = project.graph.model(view.event.record_id)
+        data["about"] = {"@type": "Event", "name": view.event.text,
+                         "url": absolute_url(site, page_url(code, "events", view.event.record_id))}
+        if iso_date(event.date.date):
+            data["about"]["startDate"] = iso_date(event.date.date)
+        if view.place:
+            data["about"]["location"] = {"@type": "Place", "name": view.place.text}
+    data.update(_translations(project, view))
+    return dumps(data)
+
+
+def _translations(project: Project, view: BriefingView) -> dict[str, Any]:
+    """`translationOfWork` on a translation, `workTranslation` on the original."""
+    config = project.config
+    source = config.source_language
+
+    def work(code: str) -> dict[str, Any]:
+        return {"@type": "NewsArticle", "@id": _article_id(project, code, view.id),
+                "url": absolute_url(config.site_url, page_url(code, "briefings", view.id)),
+                "inLanguage": config.languages[code].html_lang}
+
+    if view.language.code == source:
+        return {"workTranslation": [work(code) for code in config.target_languages]}
+    return {"translationOfWork": work(source)}
+
+
+def _article_id(project: Project, language: str, briefing_id: str) -> str:
+    return absolute_url(project.config.site_url, page_url(language, "briefings", briefing_id)) + "#article"
+
+
+def _citation(source: Any) -> dict[str, Any]:
+    citation: dict[str, Any] = {"@type": "CreativeWork", "name": to_plain(source.title)}
+    if source.url:
+        citation["url"] = source.url
+    if source.publisher:
+        citation["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.original_title:
+        citation["alternateName"] = source.original_title
+    return citation
+
+
+def _mentions(project: Project, language: str, briefing_id: str) -> list[dict[str, str]]:
+    localizer = project.localizer(language)
+    found = []
+    for record_id, _relation in related(project.graph, briefing_id):
+        name = localizer.name(record_id)
+        found.append({"@type": PERSON_TYPES[name.kind], "name": name.text,
+                      "url": absolute_url(project.config.site_url, page_url(language, name.kind, record_id))})
+    return found

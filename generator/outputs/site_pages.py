@@ -1,0 +1,458 @@
+"""The pages of one language section, each a pure function to (docs path, Markdown).
+
+Every page is rendered from a template under `templates/site/` with the
+project's one Jinja environment and the language's catalog. Links between
+pages point at the other page's Markdown source (`../people/x.md`), so
+MkDocs checks every one of them and a strict build fails on a broken link;
+names link only to pages that exist (`SiteScope.has_page`). Links to files
+that other output families write (PDFs, exports, feeds) are raw HTML with
+paths from `generator.urls`, which MkDocs leaves alone, so they cannot break
+the build before those files exist.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+from generator.editorial import last_change
+from generator.i18n.dates import iso_datetime
+from generator.i18n.numbers import format_number
+from generator.localize import BriefingRef, Localizer, Name
+from generator.outputs.briefing import briefing_markdown
+from generator.outputs.site_meta import PageMeta, briefing_jsonld, front_matter, plain_heading
+from generator.outputs.site_scope import SiteScope, date_key
+from generator.project import Project
+from generator.render import render_template, to_plain
+from generator.urls import (
+    EXPORT_FORMATS,
+    export_url,
+    feed_url,
+    home_source,
+    index_source,
+    month_source,
+    page_source,
+    pdf_url,
+    relative,
+    source_url,
+    view_source,
+)
+
+EPOCH = "1970-01-01"
+"""Sitemap date of list pages while nothing is released: fixed, so the same content gives the same bytes."""
+
+LATEST = 10
+"""Briefings the start page lists; the archive has the rest."""
+
+LISTED_KINDS = ("people", "organisations", "places", "events", "sources")
+"""Kinds with an index page listing every record of the kind."""
+
+DOWNLOADS = ("ninjs", "fragment", "markdown", "text")
+"""Exports each briefing page links to, besides its PDF."""
+
+Page = tuple[str, str]
+"""(docs path, Markdown with front matter)."""
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one page to the others: relative, and only to pages that exist."""
+
+    here: str
+    language: str
+    scope: SiteScope
+
+    def record(self, kind: str, record_id: str) -> str | None:
+        """The record's page as a Markdown source MkDocs checks, or None when it has no page."""
+        if not self.scope.has_page(kind, record_id):
+            return None
+        return relative(self.here, page_source(self.language, kind, record_id))
+
+    def name(self, name: Name) -> str | None:
+        """`link_for` of the inline writers: names link to their profile."""
+        return self.record(name.kind, name.record_id)
+
+    def page(self, source: str) -> str:
+        """Another generated page, by its docs path."""
+        return relative(self.here, source)
+
+    def file(self, path: str) -> str:
+        """A file of the site that is no page (PDF, export, feed), from this page's URL."""
+        return relative(source_url(self.here), path)
+
+
+class LanguagePages:
+    """Builds every page of one language section."""
+
+    def __init__(self, project: Project, language: str, scope: SiteScope):
+        self.project = project
+        self.code = language
+        self.scope = scope
+        self.localizer: Localizer = project.localizer(language)
+        self.gettext = project.translations(language).gettext
+
+    # -- rendering ------------------------------------------------------------------
+
+    def render(self, source: str, template: str, meta: PageMeta, **context: Any) -> Page:
+        """One page: the template rendered with links from `source`, under its front matter.
+
+        The title is the page's first heading unless `meta` names one.
+        """
+        links = Links(source, self.code, self.scope)
+        body = render_template(
+            self.project.env, template, self.project.translations(self.code),
+            links=links, link_for=links.name, number=self.number, cell=table_cell,
+            language=self.project.config.languages[self.code], site_name=self.project.config.site_name,
+            **context).lstrip("\n")
+        return source, front_matter(self.project, replace(meta, title=meta.title or plain_heading(body))) + body
+
+    def meta(self, source: str, description: str = "", **fields: Any) -> PageMeta:
+        """Metadata of a page of this language; `lastmod` defaults to the newest released change."""
+        return PageMeta(language=self.code, source=source, description=description,
+                        lastmod=fields.pop("lastmod", None) or self.site_lastmod, **fields)
+
+    def number(self, value: int) -> str:
+        """A count with the locale's digit grouping (1.000 / 1,000)."""
+        return format_number(value, self.project.config.languages[self.code])
+
+    @cached_property
+    def site_lastmod(self) -> str:
+        """The date of the newest released change: what a list page last changed with."""
+        return newest_change(self.project, self.scope.briefings)
+
+    def lastmod_of(self, briefing_ids: Iterable[str]) -> str:
+        """The date of the newest change among these briefings (else the site's), for the sitemap."""
+        ids = list(briefing_ids)
+        return newest_change(self.project, ids) if ids else self.site_lastmod
+
+    def refs(self, briefing_ids: Iterable[str]) -> list[BriefingRef]:
+        """Briefings as list entries, in the order given."""
+        return [self.localizer.briefing_ref(b) for b in briefing_ids]
+
+    def sort_names(self, record_ids: Iterable[str]) -> list[Name]:
+        """Names in the reader's alphabetical order (accents folded, case ignored)."""
+        return sorted((self.localizer.name(record_id) for record_id in record_ids), key=lambda n: collation_key(n.text))
+
+    # -- pages ----------------------------------------------------------------------
+
+    def pages(self) -> Iterable[Page]:
+        """Every page of the language section, in a stable order."""
+        graph = self.project.graph
+        yield self.home()
+        yield self.archive()
+        yield from self.months()
+        for briefing_id in self.scope.briefings:
+            yield self.briefing(briefing_id)
+        for kind in ("people", "organisations", "places"):
+            for record in graph.of_kind(kind):
+                yield self.profile(record.id)
+        for event_id in sorted(self.scope.events):
+            yield self.event(event_id)
+        for record in graph.of_kind("sources"):
+            yield self.source(record.id)
+        for kind in LISTED_KINDS:
+            yield self.listing(kind)
+        yield self.timeline()
+        yield self.positions()
+
+    def home(self) -> Page:
+        source = home_source(self.code)
+        latest = self.scope.briefings[:LATEST]
+        figures = self._key_figures(latest[0]) if latest else []
+        dossiers = [(self.localizer.text(r, ("title",), r.model.title), pdf_url(self.code, r.id))
+                    for r in self.project.graph.of_kind("dossiers")
+                    if all(b in self.scope.released for b in r.model.briefings)]
+        return self.render(source, "site/home.md.j2",
+                           self.meta(source, self.gettext("The latest briefings, key figures and who said what."),
+                                     title=self.gettext("Home")),
+                           latest=self.refs(latest), more=len(self.scope.briefings) > LATEST,
+                           figures=figures, figures_from=self.localizer.briefing_ref(latest[0]) if latest else None,
+                           dossiers=dossiers, feed=self._feed_link(source))
+
+    def _key_figures(self, briefing_id: str) -> list[Any]:
+        """The key-figures items of a briefing, as the briefing shows them."""
+        view = self.project.briefing(briefing_id, self.code)
+        return [item for section in view.sections if section.role == "key-figures" for item in section.items]
+
+    def _feed_link(self, source: str) -> str:
+        return Links(source, self.code, self.scope).file(feed_url(self.code))
+
+    def archive(self) -> Page:
+        source = index_source(self.code, "briefings")
+        months = [(month, self.localizer.month(*map(int, month.split("-"))), len(ids), month_source(self.code, month))
+                  for month, ids in self.by_month.items()]
+        return self.render(source, "site/archive.md.j2",
+                           self.meta(source, self.gettext("Every briefing, by month, country and person.")),
+                           months=months)
+
+    @cached_property
+    def by_month(self) -> dict[str, list[str]]:
+        """Released briefings by month of publication (newest month first, newest briefing first)."""
+        months: dict[str, list[str]] = defaultdict(list)
+        for briefing_id in self.scope.briefings:
+            moment = self.project.graph.model(briefing_id).published.local()
+            months[f"{moment.year:04d}-{moment.month:02d}"].append(briefing_id)
+        return dict(months)
+
+    def months(self) -> Iterable[Page]:
+        for month, ids in self.by_month.items():
+            source = month_source(self.code, month)
+            title = self.localizer.month(*map(int, month.split("-")))
+            yield self.render(source, "site/month.md.j2", self.meta(source, lastmod=self.lastmod_of(ids)),
+                              month=title, briefings=self.refs(ids), archive=index_source(self.code, "briefings"))
+
+    def briefing(self, briefing_id: str) -> Page:
+        source = page_source(self.code, "briefings", briefing_id)
+        links = Links(source, self.code, self.scope)
+        view = self.project.briefing(briefing_id, self.code)
+        body = briefing_markdown(self.project, view, links.name)
+        downloads = [("pdf", links.file(pdf_url(self.code, briefing_id)))]
+        downloads += [(fmt, links.file(export_url(self.code, briefing_id, fmt))) for fmt in DOWNLOADS]
+        meta = self.meta(source, to_plain(view.standfirst), og_type="article", published=view.published_iso,
+                         modified=last_change_iso(self.project, briefing_id), lastmod=self.lastmod_of([briefing_id]),
+                         jsonld=briefing_jsonld(self.project, view))
+        return self.render(source, "site/briefing.md.j2", meta, body=body, b=view, downloads=downloads,
+                           suffixes=EXPORT_FORMATS)
+
+    def profile(self, record_id: str) -> Page:
+        graph = self.project.graph
+        record = graph.get(record_id)
+        source = page_source(self.code, record.kind, record_id)
+        view = self.localizer.profile(record_id)
+        about = self.scope.briefings_about.get(record_id, ())
+        statements = [self.localizer.statement(s) for s in self.scope.statements_by.get(record_id, ())]
+        context: dict[str, Any] = {
+            "p": view,
+            "statements": statements,
+            "facts": [self.localizer.fact(f) for f in self.scope.facts_about.get(record_id, ())],
+            "events": [self.localizer.event(e) for e in self.scope.events_of.get(record_id, ())],
+            "briefings": self.refs(about),
+            "members": self.sort_names(self.members.get(record_id, ())),
+            "parts": self.sort_names(self.parts.get(record_id, ())),
+            "places": self.sort_names(self.places_in.get(record_id, ())),
+            "positions": self.positions_of(record_id, statements) if record.kind == "organisations" else [],
+            "stances": [(s, stance) for s in statements for stance in s.stances] if record.kind == "people" else [],
+        }
+        description = to_plain(view.summary) if view.summary else view.name.text
+        return self.render(source, "site/profile.md.j2", self.meta(source, description, lastmod=self.lastmod_of(about)),
+                           **context)
+
+    def positions_of(self, actor_id: str, statements: list[Any]) -> list[tuple[Any, Any, Any]]:
+        """Every question of the matrix with the actor's latest stance on it, or None."""
+        latest = latest_stances(statements, self.project)
+        return [(topic, *latest.get(topic.id, (None, None))) for topic in self.topics]
+
+    @cached_property
+    def topics(self) -> list[Any]:
+        graph = self.project.graph
+        ordered = sorted(graph.of_kind("topics"), key=lambda r: (r.model.order, r.id))
+        return [self.localizer.topic(r.id) for r in ordered]
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """Organisation → people acting for it or holding an office in it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for person in self.project.graph.of_kind("people"):
+            orgs = [person.model.country, *(role.organisation for role in person.model.roles)]
+            for org in dict.fromkeys(o for o in orgs if o):
+                found[org].append(person.id)
+        return found
+
+    @cached_property
+    def parts(self) -> dict[str, list[str]]:
+        """Organisation → bodies that are part of it; place → places within it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for kind, attribute in (("organisations", "part_of"), ("places", "within")):
+            for record in self.project.graph.of_kind(kind):
+                if getattr(record.model, attribute):
+                    found[getattr(record.model, attribute)].append(record.id)
+        return found
+
+    @cached_property
+    def places_in(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for place in self.project.graph.of_kind("places"):
+            if place.model.country:
+                found[place.model.country].append(place.id)
+        return found
+
+    def event(self, event_id: str) -> Page:
+        source = page_source(self.code, "events", event_id)
+        view = self.localizer.event(event_id)
+        items = self.scope.items_at.get(event_id, ())
+        graph = self.project.graph
+        about = self.scope.briefings_about.get(event_id, ())
+        return self.render(
+            source, "site/event.md.j2", self.meta(source, to_plain(view.summary), lastmod=self.lastmod_of(about)),
+            e=view,
+            statements=[self.localizer.statement(i) for i in items if graph.get(i).kind == "statements"],
+            facts=[self.localizer.fact(i) for i in items if graph.get(i).kind == "facts"],
+            briefings=self.refs(about))
+
+    def source(self, source_id: str) -> Page:
+        page = page_source(self.code, "sources", source_id)
+        graph = self.project.graph
+        citing = graph.cited_by.get(source_id, [])
+        items = [i for i in citing if i in self.scope.items]
+        using = {b for i in items for b in graph.briefings_using.get(i, ())}
+        briefings = [b for b in self.scope.briefings if b in using]
+        view = self.localizer.source(source_id, 0)
+        return self.render(
+            page, "site/source.md.j2", self.meta(page, to_plain(view.title), lastmod=self.lastmod_of(briefings)),
+            s=view,
+            statements=[self.localizer.statement(i) for i in items if graph.get(i).kind == "statements"],
+            facts=[self.localizer.fact(i) for i in items if graph.get(i).kind == "facts"],
+            events=[self.localizer.event(e) for e in dict.fromkeys(citing) if e in self.scope.events],
+            people=self.sort_names(dict.fromkeys(i for i in citing if graph.get(i).kind == "people")),
+            briefings=self.refs(briefings))
+
+    def listing(self, kind: str) -> Page:
+        source = index_source(self.code, kind)
+        graph = self.project.graph
+        counts = {record_id: len(ids) for record_id, ids in self.scope.briefings_about.items()}
+        if kind == "events":
+            ids = sorted(self.scope.events, key=lambda e: (date_key(graph.model(e).date.date), e), reverse=True)
+            entries = [(self.localizer.event(e), counts.get(e, 0)) for e in ids]
+        elif kind == "sources":
+            entries = [(self.localizer.source(r.id, 0), sum(1 for i in graph.cited_by.get(r.id, ())
+                                                            if i in self.scope.items))
+                       for r in sorted(graph.of_kind("sources"),
+                                       key=lambda r: collation_key(to_plain(self.localizer.source_ref(r.id).title)))]
+        else:
+            entries = [(name, counts.get(name.record_id, 0))
+                       for name in self.sort_names(r.id for r in graph.of_kind(kind))]
+        groups = self._groups(kind, entries)
+        return self.render(source, "site/listing.md.j2", self.meta(source), kind=kind, groups=groups)
+
+    def _groups(self, kind: str, entries: list[tuple[Any, int]]) -> list[tuple[str | None, list[tuple[Any, int]]]]:
+        """States first on the organisations page: it is the index by country."""
+        if kind != "organisations":
+            return [(None, entries)]
+        graph = self.project.graph
+        states = [e for e in entries if graph.model(e[0].record_id).kind == "state"]
+        others = [e for e in entries if graph.model(e[0].record_id).kind != "state"]
+        return [(group, members) for group, members in (("states", states), ("others", others)) if members]
+
+    def timeline(self) -> Page:
+        source = view_source(self.code, "timeline")
+        return self.render(source, "site/timeline.md.j2",
+                           self.meta(source, self.gettext("Events, statements and briefings in the order they "
+                                                          "happened.")),
+                           months=timeline_months(self))
+
+    def positions(self) -> Page:
+        source = view_source(self.code, "positions")
+        return self.render(source, "site/positions.md.j2",
+                           self.meta(source, self.gettext("Where each country stands on each question, with the "
+                                                          "statement and source behind it."), hide=("toc",)),
+                           topics=self.topics, rows=matrix_rows(self))
+
+
+def newest_change(project: Project, briefing_ids: Iterable[str]) -> str:
+    """The day of the newest version among the briefings (`EPOCH` for none): a page's date in the sitemap."""
+    changes = [last_change(project, b).datetime for b in briefing_ids]
+    return max(changes).date().isoformat() if changes else EPOCH
+
+
+def last_change_iso(project: Project, briefing_id: str) -> str:
+    return iso_datetime(last_change(project, briefing_id))
+
+
+def latest_stances(statements: list[Any], project: Project) -> dict[str, tuple[Any, Any]]:
+    """Topic → (statement, stance) of the latest statement taking a stance on it.
+
+    Latest by the statement's date; undated statements count as older than
+    dated ones and keep their order among themselves.
+    """
+    found: dict[str, tuple[Any, Any, tuple]] = {}
+    for order, statement in enumerate(statements):
+        model = project.graph.model(statement.id)
+        key = (date_key(model.date.date) if model.date else (0, 0, 0), order)
+        for stance in statement.stances:
+            if stance.topic.id not in found or key >= found[stance.topic.id][2]:
+                found[stance.topic.id] = (statement, stance, key)
+    return {topic: (statement, stance) for topic, (statement, stance, _key) in found.items()}
+
+
+def matrix_rows(pages: LanguagePages) -> list[tuple[Name, list[tuple[Any, Any, Any]]]]:
+    """Every state, then every other body that takes a stance, each with its latest stance per question."""
+    graph = pages.project.graph
+    states = [r.id for r in graph.of_kind("organisations") if r.model.kind == "state"]
+    others = [actor for actor, ids in pages.scope.statements_by.items()
+              if graph.get(actor).kind == "organisations" and actor not in states
+              and any(graph.model(s).stances for s in ids if graph.get(s).kind == "statements")]
+    rows = []
+    for group in (states, others):
+        for name in pages.sort_names(group):
+            statements = [pages.localizer.statement(s) for s in pages.scope.statements_by.get(name.record_id, ())
+                          if graph.model(s).actor == name.record_id]
+            rows.append((name, pages.positions_of(name.record_id, statements)))
+    return rows
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    sort: tuple
+    kind: str
+    date: str
+    date_iso: str | None
+    view: Any
+
+
+def timeline_months(pages: LanguagePages) -> list[tuple[str, list[TimelineEntry]]]:
+    """Dated events, briefings, statements and facts, newest first, grouped by month.
+
+    Records whose date is unknown stay out: a timeline cannot place them.
+    """
+    graph = pages.project.graph
+    localizer = pages.localizer
+    entries: list[TimelineEntry] = []
+    for event_id in pages.scope.events:
+        date = graph.model(event_id).date.date
+        if date.year:
+            view = localizer.event(event_id)
+            entries.append(TimelineEntry((date_key(date), 1, event_id), "event", view.date, view.date_iso, view))
+    for briefing_id in pages.scope.briefings:
+        local = graph.model(briefing_id).published.local()
+        view = localizer.briefing_ref(briefing_id)
+        entries.append(TimelineEntry(((local.year, local.month, local.day), 0, briefing_id), "briefing",
+                                     view.published, view.published_iso, view))
+    for item_id in pages.scope.items:
+        model = graph.model(item_id)
+        if model.date and model.date.date.year:
+            view = localizer.statement(item_id) if graph.get(item_id).kind == "statements" else localizer.fact(item_id)
+            entries.append(TimelineEntry((date_key(model.date.date), 2, item_id), graph.get(item_id).kind,
+                                         view.date, view.date_iso, view))
+    entries.sort(key=lambda e: e.sort, reverse=True)
+    months: dict[tuple[int, int], list[TimelineEntry]] = {}
+    for entry in entries:
+        year, month, _day = entry.sort[0]
+        months.setdefault((year, month), []).append(entry)
+    return [(localizer.month(year, month) if month else str(year), items) for (year, month), items in months.items()]
+
+
+def table_cell(markdown: str) -> str:
+    """Markdown made safe inside a table cell: no line breaks, and pipes escaped.
+
+    >>> table_cell("a | b\\\\| c\\nd")
+    'a \\\\| b\\\\| c d'
+    """
+    return _UNESCAPED_PIPE.sub(r"\\|", " ".join(markdown.split("\n")))
+
+
+def collation_key(text: str) -> str:
+    """Alphabetical order as readers expect it: accents and case do not count.
+
+    >>> sorted(["Élysée", "Ukraine", "Eiffel"], key=collation_key)
+    ['Eiffel', 'Élysée', 'Ukraine']
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+

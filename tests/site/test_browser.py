@@ -1,0 +1,167 @@
+"""The built site in headless Chromium: language switch, search, mentions, accessibility, and quiet pages.
+
+The site is served from a local `http.server` on 127.0.0.1; every request to
+any other host is refused and recorded, and every test ends by checking that
+no page logged a console error, failed a request or tried to reach another
+host. Accessibility is checked with axe-core (vendored, see vendor/).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route, sync_playwright
+
+from .conftest import BRIEFING
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+CHECKED_PAGES = ("", f"briefings/{BRIEFING}/", "people/volodymyr-zelensky/", "timeline/", "positions/")
+"""Home, briefing, profile, timeline and matrix: the pages checked with axe in each language."""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make test does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Trouble:
+    """What went wrong while pages were open: console errors, failed responses, requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+
+Visit = Callable[[str], Page]
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    """Open a site path in a fresh page; after the test, assert nothing went wrong on any page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    trouble = Trouble()
+
+    def route(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            trouble.outside.append(route.request.url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            trouble.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def response(response: Response) -> None:
+        if response.status >= 400:
+            trouble.errors.append(f"HTTP {response.status}: {response.url}")
+
+    def failed(request: Request) -> None:
+        # ERR_ABORTED: the page was left while the request ran (a test moving on), not an error of the site.
+        if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
+            trouble.errors.append(f"failed: {request.url} ({request.failure})")
+
+    context.route("**/*", route)
+    context.on("console", console)
+    context.on("response", response)
+    context.on("requestfailed", failed)
+    context.on("weberror", lambda error: trouble.errors.append(f"page error: {error.error}"))
+
+    def open_page(path: str) -> Page:
+        page = context.new_page()
+        page.goto(server + path, wait_until="load")
+        return page
+
+    yield open_page
+    context.close()
+    assert trouble.outside == [], "pages tried to reach other hosts"
+    assert trouble.errors == []
+
+
+def test_language_switch_lands_on_the_same_briefing(visit: Visit) -> None:
+    page = visit(f"de/briefings/{BRIEFING}/")
+    assert page.locator("html").get_attribute("lang") == "de-DE"
+    page.hover(".md-header__option .md-select")
+    page.click('.md-select__link[hreflang="en-GB"]')
+    page.wait_for_url(f"**/en/briefings/{BRIEFING}/")
+    assert page.locator("html").get_attribute("lang") == "en-GB"
+    assert page.locator("article h1").inner_text().startswith("Coalition of the Willing signs declaration of intent")
+
+
+@pytest.mark.parametrize(("language", "query"), [
+    ("de", "Selenskyj"),
+    ("en", "Zelensky"),   # the English stemmer indexes it as "zelenski": found only with stemming on
+    ("de", "Dokumenten"),  # not in the text; "Dokumente" is, and both stem to "dokument"
+    ("en", "signing"),     # not in the text; "signs" is, and both stem to "sign"
+])
+def test_search_finds_the_briefing_in_its_language(visit: Visit, language: str, query: str) -> None:
+    page = visit(f"{language}/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=50)  # Material reads key strokes, not a pasted value
+    page.wait_for_selector(f".md-search-result__item a[href*='/{language}/briefings/{BRIEFING}/']", timeout=20_000)
+    links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    paths = [urlsplit(link).path for link in links]
+    assert f"/{language}/briefings/{BRIEFING}/" in paths
+    assert all(path.startswith(f"/{language}/") for path in paths), paths
+
+
+def test_mention_links_to_the_profile(visit: Visit) -> None:
+    page = visit(f"de/briefings/{BRIEFING}/")
+    page.locator("article").get_by_role("link", name="Wolodymyr Selenskyj").first.click()
+    page.wait_for_url("**/de/people/volodymyr-zelensky/")
+    assert page.locator("article h1").inner_text() == "Wolodymyr Selenskyj"
+    assert page.locator("article").get_by_text("Präsident der Ukraine, seit 20. Mai 2019").count() == 1
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("path", CHECKED_PAGES)
+def test_no_serious_accessibility_violations(visit: Visit, language: str, path: str) -> None:
+    page = visit(f"{language}/{path}")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("""async () => {
+        const results = await axe.run(document, {resultTypes: ['violations']});
+        return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                             targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{language}/{path}: {serious}"
+
+
+def test_front_door_leads_to_both_languages(visit: Visit) -> None:
+    page = visit("")
+    page.locator(".language-entry[lang=en-GB]").get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/")
+    assert page.locator("html").get_attribute("lang") == "en-GB"

@@ -1,0 +1,252 @@
+"""Page generation: which pages exist, what they say, and that every link between them resolves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.outputs.site import SiteError, in_nav, site_nav, site_pages
+from generator.project import Project, load_project
+from generator.urls import export_url, feed_url, pdf_url
+
+from .conftest import BRIEFING, NOW, body, confirm_all, copy_project, meta, moment, read_record, write_record
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+HTML_HREF = re.compile(r'href="([^"]+)"')
+
+
+def test_both_languages_have_the_same_pages(pages: dict[str, str]) -> None:
+    sections = {code: {path.split("/", 1)[1] for path in pages if path.startswith(f"{code}/")} for code in ("de", "en")}
+    assert sections["de"] == sections["en"]
+    expected = {"index.md", "briefings/index.md", f"briefings/{BRIEFING}.md", "archive/2026-01.md",
+                "timeline.md", "positions.md", "events/paris-summit-2026.md", "people/volodymyr-zelensky.md",
+                "organisations/russia.md", "places/elysee-palace.md", "sources/index.md",
+                "sources/paris-summit-report.md", "people/index.md", "organisations/index.md"}
+    assert expected <= sections["de"]
+    assert "index.md" in pages
+
+
+def test_every_page_link_leads_to_a_generated_page(pages: dict[str, str]) -> None:
+    checked = 0
+    for path, markdown in pages.items():
+        for target in MARKDOWN_LINK.findall(body(markdown)):
+            if target.startswith(("#", "http://", "https://")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.split("#")[0]))
+            assert resolved in pages, f"{path} links to {target}"
+            checked += 1
+    assert checked > 500
+
+
+def test_links_to_other_families_use_their_paths(pages: dict[str, str]) -> None:
+    page = pages[f"de/briefings/{BRIEFING}.md"]
+    hrefs = {posixpath.normpath(posixpath.join(f"de/briefings/{BRIEFING}/", href))
+             for href in HTML_HREF.findall(page)}
+    expected = {pdf_url("de", BRIEFING)} | {export_url("de", BRIEFING, fmt)
+                                            for fmt in ("ninjs", "fragment", "markdown", "text")}
+    assert expected <= hrefs
+    assert meta(page)["briefing"]["feed"]["url"] == feed_url("de")
+
+
+@pytest.mark.parametrize(("language", "name", "heading"), [
+    ("de", "Wolodymyr Selenskyj", "## Wer was gesagt hat"),
+    ("en", "Volodymyr Zelensky", "## Who said what"),
+])
+def test_briefing_page_is_the_shared_briefing_with_profile_links(pages: dict[str, str], language: str, name: str,
+                                                                 heading: str) -> None:
+    page = body(pages[f"{language}/briefings/{BRIEFING}.md"])
+    assert f"[{name}](../people/volodymyr-zelensky.md)" in page
+    assert heading in page
+    assert "[Paris](../places/paris.md)" in page
+
+
+def test_briefing_front_matter_names_language_alternates_and_dates(pages: dict[str, str]) -> None:
+    data = meta(pages[f"en/briefings/{BRIEFING}.md"])
+    briefing = data["briefing"]
+    assert briefing["language"] == "en"
+    assert briefing["html_lang"] == "en-GB"
+    assert briefing["og_type"] == "article"
+    assert briefing["published"] == "2026-01-07T09:00:00+01:00"
+    assert briefing["lastmod"] == "2026-01-07"
+    assert [(alt["lang"], alt["url"]) for alt in briefing["alternates"]] == [
+        ("de", f"de/briefings/{BRIEFING}/"), ("en", f"en/briefings/{BRIEFING}/")]
+    assert data["description"].startswith("Leaders of the Coalition of the Willing have signed")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_news_article_json_ld(pages: dict[str, str], language: str) -> None:
+    article = json.loads(meta(pages[f"{language}/briefings/{BRIEFING}.md"])["briefing"]["jsonld"])
+    url = f"https://briefing.example.org/{language}/briefings/{BRIEFING}/"
+    other = "en" if language == "de" else "de"
+    assert article["@context"] == "https://schema.org"
+    assert article["@type"] == "NewsArticle"
+    assert article["url"] == url
+    assert article["inLanguage"] == {"de": "de-DE", "en": "en-GB"}[language]
+    assert article["datePublished"] == "2026-01-07T09:00:00+01:00"
+    assert article["dateModified"] == "2026-01-07T09:00:00+01:00"
+    assert article["author"]["name"] == article["publisher"]["name"] == "Briefing Desk"
+    assert [c["name"] for c in article["citation"]] == [
+        {"de": "Bericht über das Pariser Treffen der Koalition der Freiwilligen",
+         "en": "Report on the Paris meeting of the Coalition of the Willing"}[language]]
+    assert article["about"]["startDate"] == "2026-01-06"
+    people = {m["name"] for m in article["mentions"] if m["@type"] == "Person"}
+    assert {"de": "Wolodymyr Selenskyj", "en": "Volodymyr Zelensky"}[language] in people
+    other_url = f"https://briefing.example.org/{other}/briefings/{BRIEFING}/"
+    if language == "de":  # the source language: its translations
+        assert [work["url"] for work in article["workTranslation"]] == [other_url]
+        assert "translationOfWork" not in article
+    else:
+        assert article["translationOfWork"]["url"] == other_url
+        assert article["translationOfWork"]["inLanguage"] == "de-DE"
+        assert "workTranslation" not in article
+
+
+def test_positions_matrix_has_a_row_for_every_state(pages: dict[str, str]) -> None:
+    page = body(pages["de/positions.md"])
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| **")}
+    states = ["Deutschland", "Frankreich", "Italien", "Russland", "Ukraine", "Vereinigte Staaten",
+              "Vereinigtes Königreich"]
+    assert [re.search(r"\[(.+?)\]", name).group(1) for name in rows] == states
+    russia = next(line for name, line in rows.items() if "Russland" in name)
+    assert russia.count("keine Äußerung") == 3
+    france = next(line for name, line in rows.items() if "Frankreich" in name)
+    troops = france.split("|")[2]
+    assert "dafür" in troops and "Tausende Soldaten könnten eingesetzt werden" in troops
+    assert "[Bericht über das Pariser Treffen der Koalition der Freiwilligen](sources/paris-summit-report.md)" in troops
+    assert "[Macron](people/emmanuel-macron.md)" in troops
+
+
+def test_profile_lists_offices_statements_events_and_briefings(pages: dict[str, str]) -> None:
+    page = body(pages["de/people/volodymyr-zelensky.md"])
+    assert page.startswith("# Wolodymyr Selenskyj\n")
+    assert "- Präsident der Ukraine, seit 20. Mai 2019" in page
+    assert "Selenskyj](volodymyr-zelensky.md) lobte „substanzielle Dokumente“" in page
+    assert "**Garantien**: <span class=\"stance stance-yes\">dafür</span>" in page
+    assert "[Pariser Treffen der Koalition der Freiwilligen](../events/paris-summit-2026.md): " in page
+    assert f"](../briefings/{BRIEFING}.md)" in page
+
+
+def test_organisation_profile_shows_every_question(pages: dict[str, str]) -> None:
+    page = body(pages["en/organisations/russia.md"])
+    assert page.count("no statement") == 3
+    assert f"](../briefings/{BRIEFING}.md)" in page
+
+
+def test_source_page_lists_what_cites_it(pages: dict[str, str]) -> None:
+    page = body(pages["en/sources/paris-summit-report.md"])
+    assert "## Briefings relying on this source" in page
+    assert f"](../briefings/{BRIEFING}.md)" in page
+    assert "reiterated Italy's refusal to send ground troops" in page
+    assert "- Publisher: not named by the source" in page
+    listing = body(pages["en/sources/index.md"])
+    assert "[Report on the Paris meeting of the Coalition of the Willing](paris-summit-report.md)" in listing
+
+
+def test_archive_and_month_pages(pages: dict[str, str]) -> None:
+    assert "- [Januar 2026](../archive/2026-01.md): 1 Briefing" in body(pages["de/briefings/index.md"])
+    month = body(pages["en/archive/2026-01.md"])
+    assert month.startswith("# Briefings of January 2026")
+    assert f"](../briefings/{BRIEFING}.md)" in month
+
+
+def test_timeline_is_newest_first(pages: dict[str, str]) -> None:
+    page = body(pages["en/timeline.md"])
+    briefing = page.index('<time datetime="2026-01-07T09:00:00+01:00">7 January 2026</time>')
+    meeting = page.index('<time datetime="2026-01-06">6 January 2026</time>')
+    assert "## January 2026" in page and briefing < meeting
+
+
+def test_home_lists_latest_briefing_and_key_figures(pages: dict[str, str]) -> None:
+    page = body(pages["de/index.md"])
+    assert "### [Koalition der Freiwilligen unterzeichnet in Paris" in page
+    assert '<span class="key-figure-value">90 Milliarden Euro</span>' in page
+    assert "../pdf/de/paris-summit-2026-dossier.pdf" in page
+
+
+def test_front_door_has_each_language_in_its_own_words(pages: dict[str, str]) -> None:
+    page = body(pages["index.md"])
+    assert '<div class="language-entry" lang="de-DE" markdown>' in page
+    assert "## [Deutsch](de/index.md)" in page and "## [English](en/index.md)" in page
+    assert "Briefings, Profile, Chronik und Positionen auf Deutsch." in page
+    assert "Briefings, profiles, timeline and positions in English." in page
+
+
+def test_navigation_holds_only_the_fixed_pages(project: Project) -> None:
+    nav = site_nav(project)
+    assert [next(iter(section)) for section in nav] == ["Deutsch", "English"]
+    german = nav[0]["Deutsch"]
+    assert german[0] == {"Start": "de/index.md"}
+    assert german[1:] == ["de/briefings/index.md", "de/timeline.md", "de/positions.md", "de/people/index.md",
+                          "de/organisations/index.md", "de/places/index.md", "de/events/index.md",
+                          "de/sources/index.md"]
+    assert len(in_nav(project)) == 18
+
+
+# -- edited copies of the project --------------------------------------------------
+
+SECRET = {
+    "kind": "position",
+    "speaker": "keir-starmer",
+    "actor": "united-kingdom",
+    "text": {"de": "Geheime Zusage zur Luftverteidigung.", "en": "Secret pledge on air defence."},
+    "sources": ["paris-summit-report"],
+}
+
+
+def embargoed_project(root: Path) -> Project:
+    """The repository's project plus a briefing under embargo until 1 March 2026, with a statement of its own."""
+    copy_project(root)
+    write_record(root, "statements/secret-pledge.yaml", SECRET)
+    briefing = read_record(root, f"briefings/{BRIEFING}.yaml")
+    briefing.update(title={"de": "Geheimes Briefing", "en": "Secret briefing"}, status="embargoed",
+                    embargo=moment("2026-03-01T06:00:00+01:00"), published=moment("2026-03-01T06:00:00+01:00"),
+                    summary=[], sections=[{"role": "key-points", "items": ["secret-pledge"]}])
+    write_record(root, "briefings/secret-briefing.yaml", briefing)
+    confirm_all(root)
+    return load_project(root)
+
+
+def test_embargoed_briefing_and_its_statements_stay_out_until_the_embargo_lifts(tmp_path: Path) -> None:
+    project = embargoed_project(tmp_path / "project")
+    before = site_pages(project, NOW)
+    assert "en/briefings/secret-briefing.md" not in before
+    assert not [path for path, page in before.items() if "Secret pledge" in page or "Geheime Zusage" in page]
+    after = site_pages(project, dt.datetime(2026, 3, 2, tzinfo=dt.UTC))
+    assert "en/briefings/secret-briefing.md" in after
+    assert "Secret pledge on air defence." in after["en/people/keir-starmer.md"]
+    assert "](../archive/2026-03.md)" in after["en/briefings/index.md"]
+    preview = site_pages(project, NOW, preview=True)
+    assert "en/briefings/secret-briefing.md" in preview
+
+
+def test_record_named_index_is_refused_with_its_file(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    person = read_record(root, "people/jared-kushner.yaml")
+    (root / "content/people/jared-kushner.yaml").unlink()
+    write_record(root, "people/index.yaml", person)
+    for path in (root / "content").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if "jared-kushner" in text:
+            path.write_text(text.replace("jared-kushner", "index"), encoding="utf-8")
+    confirm_all(root)
+    with pytest.raises(SiteError, match=r"people/index\.yaml: the id 'index' is taken"):
+        site_pages(load_project(root), NOW)
+
+
+def test_hostile_names_stay_text(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    person = read_record(root, "people/jared-kushner.yaml")
+    person["name"] = {code: {"full": "<script>alert(1)</script> [x](javascript:alert(2)) *Kushner*"}
+                      for code in ("de", "en")}
+    write_record(root, "people/jared-kushner.yaml", person)
+    confirm_all(root)
+    pages = site_pages(load_project(root), NOW)
+    profile = body(pages["en/people/jared-kushner.md"])
+    assert profile.startswith(r"# \<script\>alert(1)\</script\> \[x\](javascript:alert(2)) \*Kushner\*")
+    assert "<script>" not in profile
+    assert "<script>" not in body(pages[f"en/briefings/{BRIEFING}.md"])
