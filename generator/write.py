@@ -68,6 +68,21 @@ class OutputTree:
         return written
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Replace `path` atomically, only when its bytes differ; say whether it changed.
+
+    For source files the tools maintain (catalogs, confirmations): an
+    unchanged run leaves them, and their timestamps, alone.
+    """
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return True
+
+
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
     """A fresh folder beside `target` that replaces it only if the block succeeds."""

@@ -36,6 +36,7 @@ from jinja2 import TemplateSyntaxError
 
 from generator.config import ProjectConfig
 from generator.errors import BriefingError, ContentError, Problem
+from generator.write import write_if_changed
 
 MSGID_LANGUAGE = "en"
 """The language the msgids are written in; it needs no catalog."""
@@ -125,7 +126,7 @@ def extract_catalog(config: ProjectConfig) -> CatalogReport:
     """Write `locales/messages.pot` from the templates and code."""
     catalog = extract_messages(config)
     path = template_path(config)
-    return CatalogReport(path, _count(catalog), changed=_write(path, _po_bytes(catalog)))
+    return CatalogReport(path, _count(catalog), changed=write_if_changed(path, _po_bytes(catalog)))
 
 
 def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
@@ -146,7 +147,7 @@ def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
             catalog = _new_catalog(locale, f"# {locale.english_name} translations of the briefing templates.\n"
                                             "# Translate the msgstr lines; `briefing i18n update` keeps them.")
             catalog.update(template)
-        reports.append(_report(path, catalog, _write(path, _po_bytes(catalog))))
+        reports.append(_report(path, catalog, write_if_changed(path, _po_bytes(catalog))))
     return reports
 
 
@@ -162,7 +163,8 @@ def compile_catalogs(config: ProjectConfig) -> list[CatalogReport]:
             continue
         catalog = _read(path, config.languages[language].locale)
         problems += _check(catalog, path)
-        reports.append(_report(path.with_suffix(".mo"), catalog, _write(path.with_suffix(".mo"), _mo_bytes(catalog))))
+        compiled = path.with_suffix(".mo")
+        reports.append(_report(compiled, catalog, write_if_changed(compiled, _mo_bytes(catalog))))
     if problems:
         raise ContentError(problems)
     return reports
@@ -295,17 +297,6 @@ def _mo_bytes(catalog: Catalog) -> bytes:
     buffer = BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
-
-
-def _write(path: Path, data: bytes) -> bool:
-    """Write only when the bytes differ, so an unchanged catalog keeps its timestamp."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return True
 
 
 def _count(catalog: Catalog) -> int:

@@ -41,6 +41,7 @@ from generator.records.base import LocalizedDict
 from generator.records.load import Record, RecordSet
 from generator.records.walk import walk
 from generator.records.yaml_reader import FieldPath, dotted, read_yaml
+from generator.write import write_if_changed
 
 CONFIRMATIONS_FILE = "confirmed.yaml"
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -317,11 +318,4 @@ def write_confirmations(config: ProjectConfig, confirmed: Confirmations) -> bool
     body = yaml.dump(nested, Dumper=_Dumper, sort_keys=True, allow_unicode=True, default_flow_style=False,
                      width=120) if confirmed else "{}\n"
     data = (HEADER + body).encode("utf-8")
-    path = confirmations_path(config)
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return True
+    return write_if_changed(confirmations_path(config), data)
