@@ -111,7 +111,7 @@ def export(project: ProjectOption = Path("."), draft: DraftOption = False, now: 
 def serve(
     project: ProjectOption = Path("."),
     draft: DraftOption = False,
-    preview: Annotated[bool, typer.Option("--preview", help="Show drafts and briefings under embargo too "
+    preview: Annotated[bool, typer.Option("--drafts", "--preview", help="Show drafts and briefings under embargo too "
                                                             "(for the desk only; never publish this).")] = False,
     address: Annotated[str, typer.Option("--address", "-a", help="Where to serve, host:port.")] = "127.0.0.1:8000",
 ) -> None:
