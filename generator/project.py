@@ -20,9 +20,10 @@ from generator.errors import ContentError, Problem
 from generator.graph import FactGraph, resolve
 from generator.i18n.catalogs import load_translations
 from generator.i18n.status import TranslationStatus, translation_status
-from generator.localize import BriefingView, Localizer
+from generator.localize import Localizer
 from generator.records.load import load_records
 from generator.render import make_environment
+from generator.views import BriefingView
 
 TRANSLATION_CODES = {"missing-translation", "stale-translation", "missing-template-translation"}
 

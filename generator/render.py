@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.i18n.numbers import format_number
-from generator.localize import Inline, Name, Quoted, Words
+from generator.views import Inline, Name, Quoted, Words
 
 LinkFor = Callable[[Name], str | None]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from generator.localize import Inline, Name, Quoted, Value, Words
 from generator.render import make_environment, markup_problems, to_html, to_markdown, to_plain
+from generator.views import Inline, Name, Quoted, Value, Words
 
 HOSTILE = Inline((Words("<script>alert(1)</script> & *emphasis* "),
                   Name("evil", "people", "Bobby <b>Tables</b> [x](javascript:alert(1))"),

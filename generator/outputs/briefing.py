@@ -5,9 +5,9 @@ Pure functions from a localized view to text; only the writer touches disk.
 
 from __future__ import annotations
 
-from generator.localize import BriefingView
 from generator.project import Project
 from generator.render import LinkFor, render_template
+from generator.views import BriefingView
 
 
 def briefing_markdown(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:

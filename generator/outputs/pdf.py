@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from generator.editorial import last_change, released
 from generator.errors import ContentError, Problem
-from generator.localize import BriefingView, DossierView
 from generator.outputs.pdf_fonts import describe, missing_characters
 from generator.outputs.pdf_notes import Endnotes
 from generator.outputs.pdf_render import PdfError, RenderError, render_pdf
@@ -25,6 +24,7 @@ from generator.records.values import DateTimeValue
 from generator.records.walk import walk
 from generator.render import plain_filter, render_template
 from generator.urls import pdf_url
+from generator.views import BriefingView, DossierView
 
 ASSETS_FOLDER = "assets"
 """The only folder a PDF may read from (fonts, images), relative to the project root."""

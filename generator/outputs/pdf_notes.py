@@ -20,7 +20,7 @@ from typing import Protocol
 
 from markupsafe import Markup
 
-from generator.localize import SourceNote
+from generator.views import SourceNote
 
 
 class HasSources(Protocol):

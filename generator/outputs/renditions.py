@@ -16,11 +16,11 @@ from typing import Any
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_datetime
-from generator.localize import BriefingView, Name
 from generator.outputs.briefing import briefing_markdown, briefing_page, briefing_short
 from generator.project import Project
 from generator.render import LinkFor, render_template
 from generator.urls import PAGE_KINDS, absolute_url, page_url
+from generator.views import BriefingView, Name
 
 
 def absolute_links(project: Project, language: str) -> LinkFor:

@@ -20,12 +20,12 @@ from markdown_it import MarkdownIt
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_date, iso_datetime
-from generator.localize import BriefingView
 from generator.outputs.involved import related
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.render import to_plain
 from generator.urls import absolute_url, feed_url, page_url, source_url
+from generator.views import BriefingView
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's safe dumper when PyYAML has it: a third of page generation went into the pure-Python one."""

@@ -23,7 +23,7 @@ from typing import Any
 from generator.editorial import last_change
 from generator.i18n.dates import iso_datetime
 from generator.i18n.numbers import format_number
-from generator.localize import BriefingRef, Localizer, Name
+from generator.localize import Localizer
 from generator.outputs.briefing import briefing_markdown
 from generator.outputs.site_meta import PageMeta, briefing_jsonld, front_matter, plain_heading
 from generator.outputs.site_scope import SiteScope, date_key
@@ -42,6 +42,7 @@ from generator.urls import (
     source_url,
     view_source,
 )
+from generator.views import BriefingRef, Name
 
 EPOCH = "1970-01-01"
 """Sitemap date of list pages while nothing is released: fixed, so the same content gives the same bytes."""
