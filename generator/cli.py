@@ -61,8 +61,9 @@ def schema(project: ProjectOption = Path(".")) -> None:
         out.print(f"wrote {path}", markup=False)
 
 
-DraftOption = Annotated[bool, typer.Option("--draft", help="Render missing and stale translations, marked, "
-                                                          "instead of refusing them.")]
+DraftOption = Annotated[bool, typer.Option("--draft/--strict", help="--strict (the default) refuses missing and "
+                                                                   "stale translations with a list of them; --draft "
+                                                                   "renders them with a visible mark.")]
 NowOption = Annotated[datetime | None, typer.Option(help="The build's current time for embargoes "
                                                           "(ISO 8601 with offset); default: the clock.")]
 

@@ -3,6 +3,9 @@ and missing or stale translations refused by a strict build and marked by a draf
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,11 +15,14 @@ import pytest
 from generator.errors import ContentError
 from generator.i18n.format import format_value
 from generator.i18n.status import confirm
-from generator.outputs.briefing import briefing_markdown, briefing_page, briefing_short
+from generator.outputs.briefing import briefing_markdown, briefing_page
+from generator.outputs.export import export_files
+from generator.outputs.site import site_pages
 from generator.project import Project, load_project
 from generator.records.base import LocalizedDict
 from generator.records.text import Literal, Placeholder, parse_text
 from generator.records.walk import walk
+from generator.urls import export_url, page_source
 
 ROOT = Path(__file__).resolve().parents[2]
 BRIEFING = "paris-summit-2026-01-06"
@@ -27,14 +33,29 @@ def project() -> Project:
     return load_project(ROOT)
 
 
-def _outputs(project: Project, language: str) -> list[str]:
-    view = project.briefing(BRIEFING, language)
-    return [briefing_markdown(project, view), str(briefing_page(project, view)),
-            briefing_short(project, view, "https://example.org/")]
+NOW = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def rendered(project: Project) -> dict[str, dict[str, str]]:
+    """Every text output of the briefing per language: site page, exports (fragment, Markdown, text, page, ninjs)."""
+    pages = site_pages(project, NOW)
+    exports = export_files(project, NOW)
+    found: dict[str, dict[str, str]] = {}
+    for language in project.config.codes:
+        outputs = {"site": pages[page_source(language, "briefings", BRIEFING)]}
+        for export_format in ("fragment", "markdown", "text", "page", "ninjs"):
+            content = exports[export_url(language, BRIEFING, export_format)]
+            text = content.decode("utf-8") if isinstance(content, bytes) else content
+            outputs[export_format] = json.dumps(json.loads(text), ensure_ascii=False) if export_format == "ninjs" \
+                else html.unescape(text)
+        found[language] = outputs
+    return found
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_every_typed_value_appears_formatted_identically(project: Project, language: str) -> None:
+def test_every_typed_value_appears_formatted_identically(project: Project, rendered: dict[str, dict[str, str]],
+                                                         language: str) -> None:
     """Each placeholder's Babel formatting is what every output of the language shows."""
     localizer = project.localizer(language)
     used = project.graph.briefing_records(BRIEFING)
@@ -47,10 +68,9 @@ def test_every_typed_value_appears_formatted_identically(project: Project, langu
                 expected.add(format_value(value, localizer.language, token.style, unknown_date="-"))
     assert {"35", "6. Januar 2026", "90 Milliarden Euro", "zwei Jahre", "vier"} <= expected or language == "en"
     assert {"35", "6 January 2026", "€90 billion", "two years", "four years"} <= expected or language == "de"
-    markdown, page, _ = _outputs(project, language)
-    for text in expected:
-        assert text in markdown, text
-        assert text in page, text
+    for name, output in rendered[language].items():
+        for text in expected:
+            assert text in output, f"{text!r} not in the {name} output"
 
 
 def test_no_hand_typed_numbers_in_content_text(project: Project) -> None:
