@@ -14,15 +14,14 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.checks import run_checks
 from generator.config import ProjectConfig, load_config
 from generator.errors import ContentError, Problem
 from generator.graph import FactGraph, resolve
 from generator.i18n.catalogs import load_translations
 from generator.i18n.status import TranslationStatus, translation_status
 from generator.localize import Localizer
-from generator.records.load import load_records
 from generator.render import make_environment
+from generator.validate import check_content
 from generator.views import BriefingView
 
 TRANSLATION_CODES = {"missing-translation", "stale-translation", "missing-template-translation"}
@@ -60,8 +59,8 @@ class Project:
 def load_project(root: Path, *, draft: bool = False) -> Project:
     """Load, check and resolve the project at `root`; raise `ContentError` listing every error."""
     config = load_config(root)
-    records, problems = load_records(config.content_dir, config.codes)
-    problems += run_checks(records, config.codes)
+    report = check_content(config.content_dir, config.codes)
+    records, problems = report.records, list(report.problems)
     status = translation_status(records, config)
     problems += [p for p in status.problems() if p.code != "missing-translation"]  # the checks report those
     problems = sorted(set(problems))

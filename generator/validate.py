@@ -30,7 +30,12 @@ class ValidationReport:
 
 
 def validate_content(project: Path, content_dir: Path | None = None) -> ValidationReport:
-    """Load and check all records; problems of the loader and of the checks together."""
+    """Load and check all records of the project (or of another content folder with its settings)."""
     config = load_config(project)
-    records, problems = load_records(content_dir or config.content_dir, config.codes)
-    return ValidationReport(records, sorted(problems + run_checks(records, config.codes)))
+    return check_content(content_dir or config.content_dir, config.codes)
+
+
+def check_content(content_dir: Path, languages: tuple[str, ...]) -> ValidationReport:
+    """Load and check all records; problems of the loader and of the checks together."""
+    records, problems = load_records(content_dir, languages)
+    return ValidationReport(records, sorted(problems + run_checks(records, languages)))
