@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from generator.errors import Problem
 from generator.i18n.format import FORMATTERS
-from generator.records.base import LocalizedDict, RefId
+from generator.records.base import RefId
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, Placeholder, parse_text
 from generator.records.values import value_kind
-from generator.records.walk import walk
+from generator.records.walk import localized, localized_texts, walk
 from generator.render import markup_problems
 
 MENTIONABLE = ("people", "organisations", "places", "events")
@@ -91,13 +91,12 @@ def check_cycles(records: RecordSet, languages: Sequence[str]) -> Iterator[Probl
 def check_translations(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """Every localized text has every configured language."""
     for record in records:
-        for path, value in walk(record.model):
-            if isinstance(value, LocalizedDict):
-                for language in languages:
-                    if language not in value:
-                        yield record.problem(path, f"missing translation: {language}",
-                                             f"add `{language}:` with the text in that language",
-                                             code="missing-translation")
+        for path, value in localized(record.model):
+            for language in languages:
+                if language not in value:
+                    yield record.problem(path, f"missing translation: {language}",
+                                         f"add `{language}:` with the text in that language",
+                                         code="missing-translation")
 
 
 def check_placeholders(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
@@ -105,56 +104,42 @@ def check_placeholders(records: RecordSet, languages: Sequence[str]) -> Iterator
     for record in records:
         values = getattr(record.model, "values", {})
         available = placeholder_names(record.model)
-        for path, value in walk(record.model):
-            if not isinstance(value, LocalizedDict):
-                continue
-            for language, text in value.items():
-                if not isinstance(text, str):
-                    continue
-                names = {t.name for t in parse_text(text) if isinstance(t, Placeholder)}
-                for name in sorted(names - available):
-                    yield record.problem(path + (language,), f"placeholder {{{name}}} has no value",
-                                         _suggest(name, sorted(available), f"add {name}: under values"),
-                                         code="unknown-placeholder")
-                if path == ("text",):
-                    for name in sorted(set(values) - names):
-                        yield record.problem(path + (language,), f"value {name!r} is not used in the text",
-                                             f"write {{{name}}} where it belongs", code="unused-value")
+        for path, text in localized_texts(record.model):
+            names = {t.name for t in parse_text(text) if isinstance(t, Placeholder)}
+            for name in sorted(names - available):
+                yield record.problem(path, f"placeholder {{{name}}} has no value",
+                                     _suggest(name, sorted(available), f"add {name}: under values"),
+                                     code="unknown-placeholder")
+            if path[:-1] == ("text",):
+                for name in sorted(set(values) - names):
+                    yield record.problem(path, f"value {name!r} is not used in the text",
+                                         f"write {{{name}}} where it belongs", code="unused-value")
 
 
 def check_placeholder_styles(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """A placeholder style (`{amount:compact}`) exists for the kind of value it formats."""
     for record in records:
         values = getattr(record.model, "values", {})
-        for path, value in walk(record.model):
-            if not isinstance(value, LocalizedDict):
-                continue
-            for language, text in value.items():
-                for token in parse_text(text) if isinstance(text, str) else ():
-                    if not isinstance(token, Placeholder) or token.style is None:
-                        continue
-                    if token.name not in placeholder_names(record.model):
-                        continue  # check_placeholders reports the unknown name
-                    kind = value_kind(values[token.name]) if token.name in values else "date"
-                    allowed = FORMATTERS[kind].styles if kind else ()
-                    if token.style not in allowed:
-                        hint = f"use one of: {', '.join(allowed)}" if allowed else "remove the style"
-                        yield record.problem(path + (language,), f"{{{token.name}:{token.style}}}: a {kind} "
-                                             f"has no style {token.style!r}", hint, code="unknown-style")
+        available = placeholder_names(record.model)  # check_placeholders reports the other names
+        for path, text in localized_texts(record.model):
+            for token in parse_text(text):
+                if not isinstance(token, Placeholder) or token.style is None or token.name not in available:
+                    continue
+                kind = value_kind(values[token.name]) if token.name in values else "date"
+                allowed = FORMATTERS[kind].styles if kind else ()
+                if token.style not in allowed:
+                    hint = f"use one of: {', '.join(allowed)}" if allowed else "remove the style"
+                    yield record.problem(path, f"{{{token.name}:{token.style}}}: a {kind} "
+                                         f"has no style {token.style!r}", hint, code="unknown-style")
 
 
 def check_markup(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """Inline Markdown in text stays prose: no images, only web and mail links."""
     for record in records:
-        for path, value in walk(record.model):
-            if not isinstance(value, LocalizedDict):
-                continue
-            for language, text in value.items():
-                if isinstance(text, str):
-                    for message in markup_problems(text):
-                        yield record.problem(path + (language,), message,
-                                             "text may link to https:// or mailto: addresses only; images belong "
-                                             "in the templates", code="markup")
+        for path, text in localized_texts(record.model):
+            for message in markup_problems(text):
+                yield record.problem(path, message, "text may link to https:// or mailto: addresses only; "
+                                     "images belong in the templates", code="markup")
 
 
 def check_quotes(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:

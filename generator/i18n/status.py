@@ -37,9 +37,8 @@ from pydantic import BaseModel
 from generator.config import ProjectConfig
 from generator.errors import BriefingError, ContentError, Problem
 from generator.i18n.catalogs import TemplateGap, template_gaps
-from generator.records.base import LocalizedDict
 from generator.records.load import Record, RecordSet
-from generator.records.walk import walk
+from generator.records.walk import localized
 from generator.records.yaml_reader import FieldPath, dotted, read_yaml
 from generator.write import write_if_changed
 
@@ -153,15 +152,9 @@ def translation_status(records: RecordSet, config: ProjectConfig, *, templates: 
     return TranslationStatus(tuple(gaps), tuple(template_gaps(config)) if templates else ())
 
 
-def _localized(record: Record) -> Iterator[tuple[FieldPath, LocalizedDict]]:
-    for path, value in walk(record.model):
-        if isinstance(value, LocalizedDict):
-            yield path, value
-
-
 def _record_gaps(record: Record, config: ProjectConfig, confirmed: Confirmations) -> Iterator[RecordGap]:
     source = config.source_language
-    for path, texts in _localized(record):
+    for path, texts in localized(record.model):
         field = dotted(path)
         if source not in texts:
             yield RecordGap(source, record.id, field, "missing", record.problem(
@@ -216,7 +209,7 @@ def confirm(records: RecordSet, config: ProjectConfig, language: str | None = No
     for record_id in wanted:
         record = records.get(record_id)
         assert record is not None
-        for path, texts in _localized(record):
+        for path, texts in localized(record.model):
             if config.source_language in texts:
                 current = fingerprint(texts[config.source_language])
                 fresh.update({(record_id, dotted(path), lang): current for lang in languages if lang in texts})

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.records.base import LocalizedDict
 from generator.records.yaml_reader import FieldPath
 
 
@@ -26,3 +27,18 @@ def walk(node: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from walk(value, path + (index,))
+
+
+def localized(node: Any) -> Iterator[tuple[FieldPath, LocalizedDict]]:
+    """Every mapping of language → text or names, with its field path."""
+    for path, value in walk(node):
+        if isinstance(value, LocalizedDict):
+            yield path, value
+
+
+def localized_texts(node: Any) -> Iterator[tuple[FieldPath, str]]:
+    """Every text a reader sees, with its path down to the language: `('text', 'de')`."""
+    for path, value in localized(node):
+        for language, text in value.items():
+            if isinstance(text, str):
+                yield path + (language,), text

@@ -19,9 +19,8 @@ from generator.outputs.briefing import briefing_markdown, briefing_page
 from generator.outputs.export import export_files
 from generator.outputs.site import site_pages
 from generator.project import Project, load_project
-from generator.records.base import LocalizedDict
 from generator.records.text import Literal, Placeholder, parse_text
-from generator.records.walk import walk
+from generator.records.walk import localized_texts
 from generator.urls import export_url, page_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,13 +76,10 @@ def test_no_hand_typed_numbers_in_content_text(project: Project) -> None:
     """Numbers and dates in reader-visible text come from typed values, never from typed digits."""
     offenders = []
     for record in project.graph.records:
-        for path, value in walk(record.model):
-            if isinstance(value, LocalizedDict):
-                for language, text in value.items():
-                    literal = "".join(t.text for t in parse_text(text) if isinstance(t, Literal)) if isinstance(
-                        text, str) else ""
-                    if re.search(r"\d", literal):
-                        offenders.append(f"{record.id} {path} {language}: {literal}")
+        for path, text in localized_texts(record.model):
+            literal = "".join(t.text for t in parse_text(text) if isinstance(t, Literal))
+            if re.search(r"\d", literal):
+                offenders.append(f"{record.id} {path}: {literal}")
     assert offenders == []
 
 
