@@ -19,6 +19,7 @@ from generator.graph import FactGraph
 from generator.i18n.dates import format_datetime, format_partial_date, iso_date, iso_datetime
 from generator.i18n.format import format_value
 from generator.i18n.lists import format_list
+from generator.i18n.quotes import quote_marks
 from generator.records.base import LocalizedDict
 from generator.records.load import Record
 from generator.records.text import Literal as LiteralToken
@@ -89,7 +90,7 @@ class Localizer:
         if isinstance(token, LiteralToken):
             return [Words(token.text)]
         if isinstance(token, Quotation):
-            open_mark, close_mark = self.language.quotes[:2]
+            open_mark, close_mark = quote_marks(self.language)
             return [Quoted(token.text, open_mark, close_mark)]
         if isinstance(token, Mention):
             return self._name_list([self.name(mentioned, token.form) for mentioned in token.ids])

@@ -9,6 +9,12 @@ from __future__ import annotations
 from generator.config import LanguageConfig
 
 
+def quote_marks(language: LanguageConfig, nested: bool = False) -> tuple[str, str]:
+    """The opening and closing mark, kept apart for writers that escape the text between them."""
+    opening, closing = language.quotes[2:] if nested else language.quotes[:2]
+    return opening, closing
+
+
 def quote(text: str, language: LanguageConfig, nested: bool = False) -> str:
     """Put text in the locale's primary marks, or its nested marks for a quote within a quote.
 
@@ -19,5 +25,5 @@ def quote(text: str, language: LanguageConfig, nested: bool = False) -> str:
     >>> quote("Frieden", de, nested=True), quote("peace", en, nested=True)
     ('‚Frieden‘', '‘peace’')
     """
-    opening, closing = language.quotes[2:] if nested else language.quotes[:2]
+    opening, closing = quote_marks(language, nested)
     return f"{opening}{text}{closing}"
