@@ -1,18 +1,22 @@
 # The two commands a new user needs: `make build` and `make test`.
-# Both set up everything themselves on a fresh machine.
+# Both set up everything themselves on a fresh machine: the Debian packages
+# (installed when run as root, otherwise the apt-get line is printed), then a
+# virtual environment with every Python package at the version requirements.lock pins.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-DEBIAN_PACKAGES := chromium poppler-utils gettext
+UV_VERSION := 0.13.9
 
-.PHONY: build test serve lint validate benchmark system-deps clean
+.PHONY: build test serve lint validate doctor benchmark lock clean
 
 build: $(STAMP)
+	@$(PYTHON) -m generator.system install build
 	$(BIN)/briefing build
 
-test: $(STAMP) system-deps
+test: $(STAMP)
+	@$(PYTHON) -m generator.system install build test
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/pytest -q
 
@@ -22,33 +26,29 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/briefing validate
 
+doctor: $(STAMP)
+	$(BIN)/briefing doctor
+
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/validate_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
-$(STAMP): pyproject.toml
+# Exact versions and hashes of every package, direct and transitive; the project itself without build isolation,
+# so its build backend (setuptools) comes from the lock too.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Browser and PDF tests need Debian's chromium, poppler-utils (pdffonts, pdftoppm) and gettext (msgfmt).
-system-deps:
-	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v pdffonts >/dev/null || missing="$$missing poppler-utils"; \
-	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian packages:$$missing"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
-	  else \
-	    echo "missing:$$missing — install with: sudo apt-get install $(DEBIAN_PACKAGES)"; exit 1; \
-	  fi; \
-	fi
+# Refresh requirements.lock after changing the ranges in pyproject.toml (review the diff, then run make test).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile pyproject.toml --extra test --group build --universal --generate-hashes \
+	  --python-version 3.11 --upgrade --quiet -o requirements.lock
 
 clean:
 	rm -rf site build

@@ -1,23 +1,29 @@
 """The whole build on one page: load → validate → resolve → localize → render → write.
 
 `load_project` does everything up to resolve and refuses bad content before
-a byte is written. The site is built by MkDocs with our plugin, which adds
-the PDFs and exports after the pages; everything lands in a staging folder
-that replaces the published one only when all of it succeeded.
+a byte is written. MkDocs, with our plugin, renders the site's pages; the
+PDF and export families are rendered beside it, here. Everything lands in a
+staging folder that replaces the published one only when all of it
+succeeded. Each stage reports to a `StageLog`, warnings go to the `briefing`
+logger.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.project import Project, load_project
+from generator.reporting import LOGGER_NAME, QUIET, StageLog
 from generator.urls import EXPORT_FOLDER, PDF_FOLDER
 from generator.write import OutputTree, staged
 
 FileMaker = Callable[[Project, dt.datetime], dict[str, str | bytes]]
+
+log = logging.getLogger(LOGGER_NAME)
 
 
 def pdf_family() -> FileMaker:
@@ -43,7 +49,6 @@ FAMILIES: dict[str, tuple[str, Callable[[], FileMaker]]] = {
 class BuildReport:
     target: Path
     files: int
-    warnings: int
 
 
 def family_files(project: Project, families: tuple[str, ...], now: dt.datetime) -> OutputTree:
@@ -55,31 +60,50 @@ def family_files(project: Project, families: tuple[str, ...], now: dt.datetime) 
 
 
 def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = None,
-               site_dir: Path | None = None) -> BuildReport:
-    """Site, PDFs and exports: MkDocs with our plugin, published atomically."""
+               site_dir: Path | None = None, stages: StageLog = QUIET) -> BuildReport:
+    """Site, PDFs and exports, published atomically."""
     from generator.outputs.site import run_mkdocs
 
-    project = load_project(root, draft=draft)
+    project = _load(root, draft, stages)
+    moment = now or current_time()
     target = site_dir or project.config.site_dir
     with staged(target) as staging:
-        run_mkdocs(project, staging, now=now or current_time())
+        with stages.stage("site", "pages") as count:
+            count(run_mkdocs(project, staging, now=moment, outputs=[]))
+        for family in FAMILIES:
+            with stages.stage(family) as count:
+                tree = family_files(project, (family,), moment)
+                tree.write(staging)
+                count(len(tree))
         files = sum(1 for path in staging.rglob("*") if path.is_file())
-    return BuildReport(target, files, len(project.warnings))
+    return BuildReport(target, files)
 
 
 def build_family(root: Path, family: str, *, draft: bool = False, now: dt.datetime | None = None,
-                 site_dir: Path | None = None) -> BuildReport:
+                 site_dir: Path | None = None, stages: StageLog = QUIET) -> BuildReport:
     """One family (`pdf` or `export`) alone, replacing only its own folder of the site."""
-    project = load_project(root, draft=draft)
+    project = _load(root, draft, stages)
     folder, _ = FAMILIES[family]
     target = (site_dir or project.config.site_dir) / folder
-    tree = family_files(project, (family,), now or current_time())
+    with stages.stage(family) as count:
+        tree = family_files(project, (family,), now or current_time())
+        count(len(tree))
     with staged(target) as staging:
         written = OutputTree()
         for path in tree.paths():
             written.add(path.removeprefix(f"{folder}/"), tree.content(path))
         written.write(staging)
-    return BuildReport(target, len(tree), len(project.warnings))
+    return BuildReport(target, len(tree))
+
+
+def _load(root: Path, draft: bool, stages: StageLog) -> Project:
+    """Load and check the project; its warnings (translations a draft lets through) go to the log."""
+    with stages.stage("load", "records") as count:
+        project = load_project(root, draft=draft)
+        count(len(project.graph.records))
+    for problem in project.warnings:
+        log.warning(str(problem))
+    return project
 
 
 def current_time() -> dt.datetime:

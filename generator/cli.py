@@ -1,18 +1,53 @@
-"""The `briefing` command: thin wrappers over the stages in `generator`."""
+"""The `briefing` command: thin wrappers over the stages in `generator`.
+
+Every failure ends here as one message and an exit code, never a traceback:
+a `BriefingError` is the user's to fix and prints as it is; anything else is
+a bug in briefing and prints its type, message and where it happened, with
+the traceback only under `--verbose`.
+"""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from generator.cli_i18n import i18n_app
 from generator.errors import BriefingError
+from generator.reporting import StageLog, warning_log
+
+
+class BriefingGroup(TyperGroup):
+    """Runs a command and turns whatever stops it into one message and an exit code."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BriefingError as error:
+            err.print(str(error), markup=False)
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            err.print("interrupted: nothing was published", markup=False)
+            ctx.exit(130)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # the command line's own exits and usage errors
+        except Exception as error:  # a bug in briefing: say what and where, the traceback only when asked
+            err.print(internal_error(error), markup=False)
+            if Settings.verbose:
+                err.print("".join(traceback.format_exception(error)), markup=False)
+            ctx.exit(INTERNAL_ERROR)
+        return None
+
 
 app = typer.Typer(
+    cls=BriefingGroup,
     help="Keep the canonical facts of news stories and publish them as localized briefings, "
          "a static site, PDF dossiers and exports.",
     no_args_is_help=True,
@@ -23,13 +58,27 @@ app.add_typer(i18n_app, name="i18n")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+INTERNAL_ERROR = 70
+"""Exit code of a bug in briefing (EX_SOFTWARE), apart from the user's errors (1–3)."""
+
 ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
                                              file_okay=False)]
 
 
-def _fail(error: BriefingError) -> typer.Exit:
-    err.print(str(error), markup=False)
-    return typer.Exit(error.exit_code)
+class Settings:
+    verbose = False
+
+
+@app.callback()
+def options(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show MkDocs' messages and, for an "
+                                                                           "internal error, the traceback.")] = False,
+            ) -> None:
+    Settings.verbose = verbose
+    if verbose:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logging.getLogger("mkdocs").addHandler(handler)
+        logging.getLogger("mkdocs").setLevel(logging.DEBUG)
 
 
 @app.command()
@@ -41,10 +90,7 @@ def validate(
     """Check every record: syntax, fields, references, translations. Exit 1 on errors."""
     from generator.validate import validate_content
 
-    try:
-        report = validate_content(project, path)
-    except BriefingError as error:
-        raise _fail(error) from None
+    report = validate_content(project, path)
     for problem in report.problems:
         out.print(str(problem), markup=False)
     out.print(report.summary(), markup=False)
@@ -61,6 +107,24 @@ def schema(project: ProjectOption = Path(".")) -> None:
         out.print(f"wrote {path}", markup=False)
 
 
+@app.command()
+def doctor() -> None:
+    """Check the system libraries and programs briefing needs, and say how to install what is missing."""
+    from generator.system import REQUIREMENTS, apt_line, describe
+
+    lacking = []
+    for requirement in REQUIREMENTS:
+        present = requirement.present()
+        if not present:
+            lacking.append(requirement)
+        state = "ok" if present else ("missing" if requirement.required else "recommended")
+        out.print(f"{state:<12} {requirement.purpose:<6} {describe(requirement)}", markup=False)
+    if lacking:
+        out.print(f"install with: {apt_line(lacking)}", markup=False)
+    if any(r.required for r in lacking):
+        raise typer.Exit(3)
+
+
 DraftOption = Annotated[bool, typer.Option("--draft/--strict", help="--strict (the default) refuses missing and "
                                                                    "stale translations with a list of them; --draft "
                                                                    "renders them with a visible mark.")]
@@ -74,31 +138,36 @@ def _now(value: datetime | None) -> datetime | None:
     return value
 
 
+def _show_warning(message: str) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
 @app.command()
 def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
     """Build the site, PDFs and exports into the site folder, replacing it only on success."""
     from generator.build import build_site
+    from generator.system import require_system
 
-    try:
-        report = build_site(project, draft=draft, now=_now(now))
-    except BriefingError as error:
-        raise _fail(error) from None
-    out.print(f"built {report.files} files into {report.target} ({report.warnings} warning(s))", markup=False)
+    require_system("build")
+    with warning_log(_show_warning) as warnings:
+        report = build_site(project, draft=draft, now=_now(now), stages=StageLog(err))
+    out.print(f"built {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
 
 def _family(family: str, project: Path, draft: bool, now: datetime | None) -> None:
     from generator.build import build_family
 
-    try:
-        report = build_family(project, family, draft=draft, now=_now(now))
-    except BriefingError as error:
-        raise _fail(error) from None
-    out.print(f"wrote {report.files} files into {report.target}", markup=False)
+    with warning_log(_show_warning) as warnings:
+        report = build_family(project, family, draft=draft, now=_now(now), stages=StageLog(err))
+    out.print(f"wrote {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
 
 @app.command()
 def pdf(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
     """Print every briefing and dossier as PDF (site/pdf/), without rebuilding the site."""
+    from generator.system import require_system
+
+    require_system("build")
     _family("pdf", project, draft, now)
 
 
@@ -118,12 +187,20 @@ def serve(
 ) -> None:
     """Live preview of the site: rebuilds and reloads when content, templates or catalogs change."""
     from generator.outputs.site import serve_site
+    from generator.system import require_system
 
-    try:
+    require_system("build")
+    with warning_log(_show_warning):
         serve_site(project, draft=draft, preview=preview, address=address)
-    except BriefingError as error:
-        raise _fail(error) from None
 
 
 def main() -> None:
     app()
+
+
+def internal_error(error: BaseException) -> str:
+    """One line for an unexpected exception: its type, message and innermost place in the code."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (f"internal error: {type(error).__name__}: {error}{where}. This is a bug in briefing, not in your "
+            "content; run again with --verbose for the traceback and report it")

@@ -1,8 +1,9 @@
 """`briefing i18n …`: template catalogs and the translation status of records.
 
 Thin wrappers over `generator.i18n.catalogs` and `generator.i18n.status`.
-Why its own consoles and `--project` option instead of importing them from
+Why its own console and `--project` option instead of importing them from
 `generator.cli`: that module mounts this one, and importing back would be a cycle.
+Errors are printed by `generator.cli.main`, like those of every command.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ i18n_app = typer.Typer(
     add_completion=False,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
                                              file_okay=False)]
@@ -40,11 +40,6 @@ class RecordsInvalidError(ContentError):
 
     def __str__(self) -> str:
         return super().__str__() + "\nfix these first (`briefing validate` lists them too)"
-
-
-def _fail(error: BriefingError) -> typer.Exit:
-    err.print(str(error), markup=False)
-    return typer.Exit(error.exit_code)
 
 
 def _print_reports(reports: list[CatalogReport], project: ProjectConfig) -> None:
@@ -68,11 +63,8 @@ def extract(project: ProjectOption = Path(".")) -> None:
     """Collect the English template strings of templates/ and generator/ into locales/messages.pot."""
     from generator.i18n.catalogs import extract_catalog
 
-    try:
-        config = load_config(project)
-        _print_reports([extract_catalog(config)], config)
-    except BriefingError as error:
-        raise _fail(error) from None
+    config = load_config(project)
+    _print_reports([extract_catalog(config)], config)
 
 
 @i18n_app.command()
@@ -83,11 +75,8 @@ def update(project: ProjectOption = Path(".")) -> None:
     """
     from generator.i18n.catalogs import update_catalogs
 
-    try:
-        config = load_config(project)
-        _print_reports(update_catalogs(config), config)
-    except BriefingError as error:
-        raise _fail(error) from None
+    config = load_config(project)
+    _print_reports(update_catalogs(config), config)
 
 
 @i18n_app.command("compile")
@@ -95,11 +84,8 @@ def compile_(project: ProjectOption = Path(".")) -> None:
     """Write messages.mo next to each catalog for gettext tools (builds read the .po files directly)."""
     from generator.i18n.catalogs import compile_catalogs
 
-    try:
-        config = load_config(project)
-        _print_reports(compile_catalogs(config), config)
-    except BriefingError as error:
-        raise _fail(error) from None
+    config = load_config(project)
+    _print_reports(compile_catalogs(config), config)
 
 
 @i18n_app.command()
@@ -107,14 +93,11 @@ def status(project: ProjectOption = Path("."), language: LanguageOption = None) 
     """List missing and stale record translations and untranslated template strings. Exit 1 if any."""
     from generator.i18n.status import translation_status
 
-    try:
-        config = load_config(project)
-        if language is not None and language not in config.languages:
-            raise BriefingError(f"language {language!r} is not configured (configured: {', '.join(config.codes)})")
-        records = _load_records(config)
-        result = translation_status(records, config)
-    except BriefingError as error:
-        raise _fail(error) from None
+    config = load_config(project)
+    if language is not None and language not in config.languages:
+        raise BriefingError(f"language {language!r} is not configured (configured: {', '.join(config.codes)})")
+    records = _load_records(config)
+    result = translation_status(records, config)
     if language is not None:
         result = result.for_language(language)
     for code in [language] if language else config.codes:
@@ -148,12 +131,9 @@ def confirm(
     """
     from generator.i18n.status import confirm as confirm_translations
 
-    try:
-        config = load_config(project)
-        records = _load_records(config)
-        report = confirm_translations(records, config, language=language, ids=ids or None)
-    except BriefingError as error:
-        raise _fail(error) from None
+    config = load_config(project)
+    records = _load_records(config)
+    report = confirm_translations(records, config, language=language, ids=ids or None)
     state = "updated" if report.changed else "unchanged"
     dropped = f", dropped {report.removed} outdated" if report.removed else ""
     out.print(f"{_relative(report.path, config)}: confirmed {report.confirmed} translation(s){dropped} ({state})",

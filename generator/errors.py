@@ -65,3 +65,9 @@ class ConfigError(BriefingError):
     """The project configuration (mkdocs.yml) is missing or wrong."""
 
     exit_code = 2
+
+
+class SetupError(BriefingError):
+    """The machine lacks something outside the project: a system library or program."""
+
+    exit_code = 3

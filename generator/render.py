@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import html
 import re
+import traceback
 from collections.abc import Callable
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.runtime import Context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator.errors import BriefingError
 from generator.i18n.numbers import format_number
 from generator.views import Inline, Name, Quoted, Words
 
@@ -182,7 +192,30 @@ def make_environment(templates_dir: Path) -> Environment:
     return env
 
 
+class BrokenTemplateError(BriefingError):
+    """A template under templates/ does not parse or fails while rendering; names the template and line."""
+
+
 def render_template(env: Environment, name: str, translations: NullTranslations, **context: Any) -> str:
-    """Render one template with the language's catalog installed."""
+    """Render one template with the language's catalog installed.
+
+    Raises:
+        BrokenTemplateError: the template (or one it includes) is broken, with its file and line.
+    """
     env.install_gettext_translations(translations, newstyle=True)
-    return env.get_template(name).render(**context)
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as error:
+        raise BrokenTemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
+    except TemplateError as error:
+        raise BrokenTemplateError(f"{_template_line(error, env, name)}: {error.message or error}") from None
+
+
+def _template_line(error: Exception, env: Environment, name: str) -> str:
+    """Where in the templates a rendering error happened: Jinja maps its frames to template lines."""
+    folder = getattr(env.loader, "searchpath", [""])[0]
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if folder and frame.filename.startswith(str(folder))]
+    if not frames:
+        return f"{folder}/{name}" if folder else name
+    return f"{frames[-1].filename}:{frames[-1].lineno}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -41,3 +42,21 @@ def write_content(tmp_path: Path) -> WriteContent:
         return folder
 
     return write
+
+
+CheckGolden = Callable[[Path, str], None]
+
+
+@pytest.fixture(scope="session")
+def check_golden() -> CheckGolden:
+    """The golden-file comparison: `check_golden(path, actual)`."""
+    return _check_golden
+
+
+def _check_golden(path: Path, actual: str) -> None:
+    """Compare `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it (then read the diff as a reader would)."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing; run with UPDATE_GOLDEN=1 and review it"
+    assert actual == path.read_text(encoding="utf-8"), f"{path.name} differs; rerun with UPDATE_GOLDEN=1 and review"

@@ -74,7 +74,7 @@ def format_date_range(start: dt.date, end: dt.date, language: LanguageConfig) ->
     >>> de, en = language("de_DE", "„“‚‘"), language("en_GB", "“”‘’")
     >>> first, third = dt.date(2026, 1, 6), dt.date(2026, 1, 8)
     >>> format_date_range(first, third, de), format_date_range(first, third, en)
-    ('6.–8. Januar 2026', '6–8 January 2026')
+    ('6.–8. Januar 2026', '6\u2009–\u20098 January 2026')
     >>> format_date_range(dt.date(2025, 12, 30), first, de)
     '30. Dezember 2025\\u2009–\\u20096. Januar 2026'
     >>> format_date_range(first, first, en)

@@ -70,7 +70,7 @@ def format_value(value: Any, language: LanguageConfig, style: str | None = None,
     >>> de, en = language("de_DE", "„“‚‘"), language("en_GB", "“”‘’")
     >>> aid = MoneyValue(money=90_000_000_000, currency="EUR")
     >>> format_value(aid, de, unknown_date="unbekannt"), format_value(aid, en, "compact", unknown_date="unknown")
-    ('90 Milliarden Euro', '€90B')
+    ('90 Milliarden Euro', '€90bn')
     >>> format_value(CountValue(count=35), de, "compact", unknown_date="unbekannt")
     Traceback (most recent call last):
         ...

@@ -107,7 +107,7 @@ def format_money(amount: Number, currency: str, language: LanguageConfig, style:
             symbol after a spelled-out magnitude reads badly. Checked for
             German, English, Polish and Ukrainian; French would need
             `milliards d'euros`, which CLDR's patterns do not give.
-        compact: CLDR's short compact currency form (`90 Mrd. €`, `€90B`),
+        compact: CLDR's short compact currency form (`90 Mrd. €`, `€90bn`),
             for tables and tight spaces.
         full: every digit with the currency's decimals (`90.000.000.000,00 €`).
 
@@ -116,7 +116,7 @@ def format_money(amount: Number, currency: str, language: LanguageConfig, style:
     >>> format_money(90_000_000_000, "EUR", de), format_money(90_000_000_000, "EUR", en)
     ('90 Milliarden Euro', '€90 billion')
     >>> format_money(90_000_000_000, "EUR", de, "compact"), format_money(90_000_000_000, "EUR", en, "compact")
-    ('90\\xa0Mrd.\\xa0€', '€90B')
+    ('90\\xa0Mrd.\\xa0€', '€90bn')
     >>> format_money(90_000_000_000, "EUR", de, "full"), format_money(90_000_000_000, "EUR", en, "full")
     ('90.000.000.000,00\\xa0€', '€90,000,000,000.00')
     >>> format_money(1500, "GBP", en), format_money(Decimal("1500.5"), "USD", de)

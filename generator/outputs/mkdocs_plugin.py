@@ -73,10 +73,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         super().__init__()
         self.project: Any = None
         self.now: dt.datetime | None = None
+        self.pages = 0
+        """How many pages the last build generated."""
+        self.failure: BriefingError | None = None
+        """Why the plugin stopped the last build; `run_mkdocs` raises it as it is, not as MkDocs' "Aborted"."""
 
     def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
         """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
-        self.project, self.now = project, now
+        self.project, self.now, self.failure = project, now, None
         for key, value in options.items():
             self.config[key] = value
 
@@ -90,7 +94,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             try:
                 self.project = load_project(root, draft=self.config.draft)
             except BriefingError as error:
-                raise PluginError(f"the content has problems:\n{error}") from None
+                raise self._stop(error, "the content has problems:\n") from None
         self.now = self.now or current_time()
         _check_search_languages(config, self.project.config.codes)
         config.nav = site_nav(self.project)
@@ -102,7 +106,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         try:
             pages = site_pages(self.project, self.now, preview=self.config.preview)
         except BriefingError as error:
-            raise PluginError(str(error)) from None
+            raise self._stop(error) from None
+        self.pages = len(pages)
         navigated = in_nav(self.project)
         for source, markdown in pages.items():
             if files.get_file_from_path(source) is not None:
@@ -131,7 +136,12 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             tree.update(self._families())
             tree.write(site_dir)
         except BriefingError as error:
-            raise PluginError(str(error)) from None
+            raise self._stop(error) from None
+
+    def _stop(self, error: BriefingError, preamble: str = "") -> PluginError:
+        """Remember why the build stops, and tell MkDocs in its own terms."""
+        self.failure = error
+        return PluginError(f"{preamble}{error}")
 
     def _families(self) -> dict[str, str | bytes]:
         from generator.build import family_files

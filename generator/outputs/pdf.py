@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from generator.editorial import last_change, released
 from generator.errors import ContentError, Problem
+from generator.outputs.pdf_engine import PdfError
 from generator.outputs.pdf_fonts import describe, missing_characters
 from generator.outputs.pdf_notes import Endnotes
-from generator.outputs.pdf_render import PdfError, RenderError, render_pdf
+from generator.outputs.pdf_render import RenderError, render_pdf
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.records.walk import walk

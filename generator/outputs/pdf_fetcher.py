@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import warnings
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
-with warnings.catch_warnings():
-    # WeasyPrint warns on import when the machine has no fonts at all; ours come from assets/fonts.
-    warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+from generator.outputs.pdf_engine import URLFetcher, URLFetcherResponse
 
 MAX_DATA_BYTES = 64 * 1024
 """Largest inline (`data:`) image served: enough for an icon or a logo, not for smuggling documents."""

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from generator.outputs.pdf_engine import PdfError
+
 FONT_SUFFIXES = (".ttf", ".otf")
 _TAG = re.compile(r"<[^>]*>")
 _STYLE = re.compile(r"<style\b.*?</style>", re.DOTALL | re.IGNORECASE)
@@ -25,12 +27,26 @@ _STYLE = re.compile(r"<style\b.*?</style>", re.DOTALL | re.IGNORECASE)
 @cache
 def _coverage(fonts_dir: Path) -> frozenset[int]:
     """Code points present in any font of the folder (a character needs only one of them)."""
+    if not fonts_dir.is_dir():
+        raise PdfError(f"{fonts_dir}: the PDF fonts are missing; restore the folder (git checkout -- {fonts_dir.name})")
     points: set[int] = set()
     for path in sorted(fonts_dir.iterdir()):
         if path.suffix.lower() in FONT_SUFFIXES:
-            with TTFont(path, lazy=True) as font:
-                points.update(font.getBestCmap())
+            points.update(_cmap(path))
     return frozenset(points)
+
+
+def _cmap(path: Path) -> dict[int, str]:
+    """The font's character map; a damaged file is named, with how to get it back."""
+    try:
+        with TTFont(path, lazy=True) as font:
+            cmap = font.getBestCmap()
+    except Exception as error:  # fontTools raises a dozen different types for a damaged file
+        raise PdfError(f"{path}: not a readable font ({type(error).__name__}: {error}); "
+                       "restore it from the repository (see assets/fonts/README.md)") from None
+    if not cmap:
+        raise PdfError(f"{path}: the font has no character map; restore it from the repository")
+    return cmap
 
 
 def coverage(fonts_dir: Path) -> frozenset[int]:

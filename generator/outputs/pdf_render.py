@@ -21,22 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BriefingError
+from generator.outputs.pdf_engine import HTML, LOGGER, FatalURLFetchingError, advisory_for, log
 from generator.outputs.pdf_fetcher import AssetFetcher, RefusedFetch
-
-with warnings.catch_warnings():
-    # WeasyPrint warns on import when the machine has no fonts at all; ours come from assets/fonts.
-    warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
-    from weasyprint import HTML
-    from weasyprint.logger import LOGGER
-    from weasyprint.urls import FatalURLFetchingError
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with the structure, language and title PDF/UA-1 asks for (see README: PDF output)."""
-
-
-class PdfError(BriefingError):
-    """A PDF could not be made: a refused resource, or a template WeasyPrint complained about."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +56,8 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> bytes:
     Raises:
         RenderError: A resource was refused, or WeasyPrint logged a warning or
             error (an unsupported CSS rule, a broken anchor): a template bug
-            that must not pass silently.
+            that must not pass silently. Its advisories about the machine
+            (no HarfBuzz-Subset) are logged as warnings instead.
     """
     fetcher = AssetFetcher(assets_dir)
     base_url = assets_dir.resolve().as_uri() + "/"
@@ -100,7 +90,12 @@ class _Collector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        advisory = advisory_for(message)
+        if advisory is None:
+            self.messages.append(message)
+        else:
+            log.warning(advisory.warning())
 
 
 @contextmanager

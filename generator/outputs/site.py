@@ -16,6 +16,10 @@ archive, the profiles and the index pages list them instead.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +112,16 @@ def _refuse_reserved_ids(project: Project) -> None:
                                 f"(page {source_url(index_source('de', kind))}); rename the file")
 
 
-def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_options: Any) -> None:
+def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_options: Any) -> int:
     """Build the site into `site_dir` with MkDocs and the briefing plugin, reusing the loaded project.
 
+    Returns:
+        The number of pages generated.
+
     Raises:
-        SiteError: MkDocs refused the build (in strict mode: any warning, such as a broken link).
+        BriefingError: why the plugin stopped (a template fault, a clashing page…), as it is.
+        SiteError: MkDocs refused the build, with every warning and error it logged (in strict
+            mode any warning fails the build, such as a broken link).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -121,15 +130,47 @@ def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_o
     from generator.outputs.mkdocs_plugin import BriefingPlugin
 
     config_file = project.config.root / CONFIG_FILE
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    with _mkdocs_messages() as messages:
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        except (Abort, ConfigurationError) as error:
+            raise _refusal(config_file, messages, error) from None
         plugin = config.plugins.get("briefing")
         if not isinstance(plugin, BriefingPlugin):
             raise SiteError(f"{config_file}: plugins: the `briefing` plugin is missing")
         plugin.use(project, now, **plugin_options)
-        build(config)
-    except (Abort, ConfigurationError, PluginError) as error:
-        raise SiteError(f"{config_file}: MkDocs stopped: {error}") from None
+        try:
+            build(config)
+        except (Abort, ConfigurationError, PluginError) as error:
+            raise (plugin.failure or _refusal(config_file, messages, error)) from None
+    return plugin.pages
+
+
+def _refusal(config_file: Path, messages: list[str], error: Exception) -> SiteError:
+    return SiteError("\n".join([*messages, f"{config_file}: MkDocs stopped: {error}"]))
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[list[str]]:
+    """MkDocs' warnings and errors during one build, so a refusal can say what MkDocs said.
+
+    Why: run as a library, MkDocs prints nothing; its command line shows these
+    only with a handler of its own, and `Aborted with a BuildError!` alone
+    names no cause.
+    """
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(f"{record.levelname}: {record.getMessage()}")
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
 
 
 def serve_site(root: Path, *, draft: bool = False, preview: bool = False, address: str = "127.0.0.1:8000") -> None:
@@ -155,6 +196,11 @@ def serve_site(root: Path, *, draft: bool = False, preview: bool = False, addres
         serve(config_file=str(config_file), dev_addr=address, livereload=True)
     except (Abort, ConfigurationError, PluginError) as error:
         raise SiteError(f"{config_file}: MkDocs stopped: {error}") from None
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise SiteError(f"cannot serve on {address}: another program is using that port; "
+                        "stop it or choose another, e.g. --address 127.0.0.1:8001") from None
 
 
 def _show_mkdocs_log() -> None:

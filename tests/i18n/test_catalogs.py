@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from generator.config import ProjectConfig, load_config
@@ -197,8 +198,10 @@ def test_a_third_language_gets_its_plural_forms(tmp_path: Path) -> None:
     update_catalogs(config)
     po = catalog_path(config, "uk")
     text = po.read_text(encoding="utf-8")
-    assert ('"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "\n'
-            '"n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"') in text
+    with po.open("rb") as stream:
+        catalog = read_po(stream)
+    assert catalog.plural_forms == get_plural("uk_UA").plural_forms  # CLDR's rule, whatever Babel ships
+    assert catalog.num_plurals == 3
     assert "msgstr[2]" in text
     if MSGFMT:
         subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po)], check=True, capture_output=True)

@@ -5,7 +5,7 @@ Run with UPDATE_GOLDEN=1 to rewrite them, then read the diff as a reader would.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from generator.urls import page_url, relative
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 BRIEFING = "paris-summit-2026-01-06"
+CheckGolden = Callable[[Path, str], None]
 
 
 @pytest.fixture(scope="module")
@@ -24,27 +25,21 @@ def project() -> Project:
     return load_project(ROOT)
 
 
-def _check(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs; rerun with UPDATE_GOLDEN=1 and review"
-
-
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_markdown(project: Project, language: str) -> None:
+def test_markdown(project: Project, language: str, check_golden: CheckGolden) -> None:
     here = page_url(language, "briefings", BRIEFING)
     view = project.briefing(BRIEFING, language)
-    _check(f"{BRIEFING}.{language}.md", briefing_markdown(
+    check_golden(GOLDEN / f"{BRIEFING}.{language}.md", briefing_markdown(
         project, view, lambda name: relative(here, page_url(language, name.kind, name.record_id))))
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_standalone_page(project: Project, language: str) -> None:
-    _check(f"{BRIEFING}.{language}.html", briefing_page(project, project.briefing(BRIEFING, language)))
+def test_standalone_page(project: Project, language: str, check_golden: CheckGolden) -> None:
+    check_golden(GOLDEN / f"{BRIEFING}.{language}.html", briefing_page(project, project.briefing(BRIEFING, language)))
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_short(project: Project, language: str) -> None:
+def test_short(project: Project, language: str, check_golden: CheckGolden) -> None:
     url = f"https://briefing.example.org/{page_url(language, 'briefings', BRIEFING)}"
-    _check(f"{BRIEFING}.{language}.short.md", briefing_short(project, project.briefing(BRIEFING, language), url))
+    short = briefing_short(project, project.briefing(BRIEFING, language), url)
+    check_golden(GOLDEN / f"{BRIEFING}.{language}.short.md", short)

@@ -12,8 +12,9 @@ import pytest
 from generator.errors import BriefingError, ContentError
 from generator.outputs import pdf_fetcher
 from generator.outputs.pdf import briefing_pdf, pdf_files
+from generator.outputs.pdf_engine import PdfError
 from generator.outputs.pdf_fonts import missing_characters
-from generator.outputs.pdf_render import PdfError, RenderError, render_pdf
+from generator.outputs.pdf_render import RenderError, render_pdf
 from generator.project import load_project
 from tests.pdf.conftest import BRIEFING, NOW, ROOT
 

@@ -68,8 +68,8 @@ def body(markdown: str) -> str:
 
 
 def copy_project(target: Path) -> Path:
-    """The repository's project files, without built output, under `target`."""
-    for folder in ("templates", "locales", "content", "docs"):
+    """The repository's project files (fonts included), without built output, under `target`."""
+    for folder in ("templates", "locales", "content", "docs", "assets"):
         shutil.copytree(ROOT / folder, target / folder)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
