@@ -28,11 +28,14 @@ from generator.outputs.export import export_files
 from generator.project import Project, load_project
 from generator.records.load import load_records
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import paris_project
+
+ROOT = paris_project()
+"""The Paris story, frozen (tests/fixtures/paris-story): what these tests check exactly."""
 SCHEMAS = Path(__file__).parent / "schemas"
 BRIEFING = "paris-summit-2026-01-06"
 NOW = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
-"""A moment after everything in content/ was published."""
+"""A moment after everything in the frozen Paris story was published."""
 
 Edit = Callable[[dict[str, Any]], None]
 MakeProject = Callable[..., Project]

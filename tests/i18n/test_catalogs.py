@@ -203,12 +203,12 @@ def test_a_third_language_gets_its_plural_forms(tmp_path: Path) -> None:
     assert catalog.plural_forms == get_plural("uk_UA").plural_forms  # CLDR's rule, whatever Babel ships
     assert catalog.num_plurals == 3
     assert "msgstr[2]" in text
-    if MSGFMT:
-        subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po)], check=True, capture_output=True)
+    assert MSGFMT, "GNU gettext's msgfmt is missing (see `briefing doctor`)"
+    subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po)], check=True, capture_output=True)
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext's msgfmt is not installed")
 def test_msgfmt_accepts_every_catalog_of_the_repository() -> None:
+    assert MSGFMT, "GNU gettext's msgfmt is missing (`make test` installs gettext as root; see `briefing doctor`)"
     catalogs = sorted((ROOT / "locales").rglob("*.po"))
     assert catalogs, "the repository has no catalogs under locales/"
     for po in catalogs:

@@ -21,7 +21,10 @@ from generator.i18n.status import (
 )
 from generator.records.load import RecordSet, load_records
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import paris_project
+
+ROOT = paris_project()
+"""The Paris story, frozen (tests/fixtures/paris-story): what these tests check exactly."""
 EU_AID = Path("content/facts/eu-aid.yaml")
 FR_LANGUAGE = "  fr:\n    locale: fr_FR\n    quotes: [«, », “, ”]\n"
 

@@ -14,7 +14,10 @@ from generator.outputs.briefing import briefing_markdown, briefing_page, briefin
 from generator.project import Project, load_project
 from generator.urls import page_url, relative
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import paris_project
+
+ROOT = paris_project()
+"""The Paris story, frozen (tests/fixtures/paris-story): what these tests check exactly."""
 GOLDEN = Path(__file__).parent / "golden"
 BRIEFING = "paris-summit-2026-01-06"
 CheckGolden = Callable[[Path, str], None]

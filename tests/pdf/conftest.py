@@ -9,7 +9,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,12 +17,15 @@ from generator.outputs.pdf import pdf_files
 from generator.project import Project, load_project
 from generator.urls import pdf_url
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import paris_project
+
+ROOT = paris_project()
+"""The Paris story, frozen (tests/fixtures/paris-story): what these tests check exactly."""
 BRIEFING = "paris-summit-2026-01-06"
 DOSSIER = "paris-summit-2026-dossier"
 LANGUAGES = ("de", "en")
 NOW = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
-"""A build time after publication, so the briefing is released."""
+"""A moment after everything in the frozen Paris story was published."""
 
 _BREAKS = re.compile(r"[\s\-\u2010\u00ad]+")
 

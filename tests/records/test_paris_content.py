@@ -1,4 +1,4 @@
-"""The real content models every fact of the seed report (Paris, 6 January 2026), in German and English.
+"""The Paris story (frozen in tests/fixtures/paris-story) models every fact of its seed report, in German and English.
 
 Seed: shared/seeds/paris-summit-2026-01-06.de.txt. Each test names the sentence it checks.
 """
@@ -6,7 +6,6 @@ Seed: shared/seeds/paris-summit-2026-01-06.de.txt. Each test names the sentence 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +18,14 @@ from generator.records.values import CountValue, DateValue, DurationValue, Money
 from generator.records.walk import walk
 from generator.validate import ValidationReport, validate_content
 
+from ..conftest import paris_project
+
 LANGUAGES = ("de", "en")
 
 
 @pytest.fixture(scope="module")
-def report(project_root: Path) -> ValidationReport:
-    return validate_content(project_root)
+def report() -> ValidationReport:
+    return validate_content(paris_project())
 
 
 @pytest.fixture(scope="module")

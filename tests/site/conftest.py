@@ -25,10 +25,13 @@ from generator.outputs.site import run_mkdocs, site_pages
 from generator.project import Project, load_project
 from generator.records.load import load_records
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import paris_project
+
+ROOT = paris_project()
+"""The Paris story, frozen (tests/fixtures/paris-story): what these tests check exactly."""
 BRIEFING = "paris-summit-2026-01-06"
 NOW = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
-"""A moment after everything in content/ was published."""
+"""A moment after everything in the frozen Paris story was published."""
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

@@ -22,10 +22,11 @@ from typer.testing import CliRunner
 from generator import system
 from generator.cli import app
 
+from .conftest import NOW as NOW_MOMENT
 from .conftest import copy_project
 
 BRIEFING = Path(sys.executable).with_name("briefing")
-NOW = "2026-02-01T00:00:00+00:00"
+NOW = NOW_MOMENT.isoformat()
 
 
 def run(root: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
@@ -53,20 +54,16 @@ def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_a_template_error_in_a_page_names_the_template_and_line(root: Path) -> None:
-    template = root / "templates" / "site" / "home.md.j2"
-    lines = template.read_text(encoding="utf-8").count("\n")
-    append(template, "{{ no_such_name.title }}\n")
+@pytest.mark.parametrize(("template", "broken", "cause"), [
+    ("site/home.md.j2", "{{ no_such_name.title }}\n", "'no_such_name' is undefined"),  # a page
+    ("export/briefing.txt.j2", "{% if %}\n", "Expected an expression"),  # an export, a syntax error
+])
+def test_a_broken_template_is_named_with_its_line(root: Path, template: str, broken: str, cause: str) -> None:
+    path = root / "templates" / template
+    lines = path.read_text(encoding="utf-8").count("\n")
+    append(path, broken)
     result = run(root, "build", "--now", NOW)
-    assert_fails_with(result, root, f"home.md.j2:{lines + 1}", "'no_such_name' is undefined")
-
-
-def test_a_syntax_error_in_an_export_template_names_the_template_and_line(root: Path) -> None:
-    template = root / "templates" / "export" / "briefing.txt.j2"
-    lines = template.read_text(encoding="utf-8").count("\n")
-    append(template, "{% if %}\n")
-    result = run(root, "build", "--now", NOW)
-    assert_fails_with(result, root, f"briefing.txt.j2:{lines + 1}", "Expected an expression")
+    assert_fails_with(result, root, f"{path.name}:{lines + 1}", cause)
 
 
 def test_a_refused_fetch_in_a_pdf_names_the_document(root: Path) -> None:
