@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.project import Project, load_project
+from generator.publish import staged
 from generator.reporting import LOGGER_NAME, QUIET, StageLog
 from generator.urls import EXPORT_FOLDER, PDF_FOLDER
-from generator.write import OutputTree, staged
+from generator.write import OutputTree
 
 FileMaker = Callable[[Project, dt.datetime], dict[str, str | bytes]]
 
@@ -81,19 +83,17 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
 
 def build_family(root: Path, family: str, *, draft: bool = False, now: dt.datetime | None = None,
                  site_dir: Path | None = None, stages: StageLog = QUIET) -> BuildReport:
-    """One family (`pdf` or `export`) alone, replacing only its own folder of the site."""
+    """One family (`pdf` or `export`) alone: the published site with only that family's folder replaced."""
     project = _load(root, draft, stages)
     folder, _ = FAMILIES[family]
-    target = (site_dir or project.config.site_dir) / folder
+    target = site_dir or project.config.site_dir
     with stages.stage(family) as count:
         tree = family_files(project, (family,), now or current_time())
         count(len(tree))
-    with staged(target) as staging:
-        written = OutputTree()
-        for path in tree.paths():
-            written.add(path.removeprefix(f"{folder}/"), tree.content(path))
-        written.write(staging)
-    return BuildReport(target, len(tree))
+    with staged(target, from_published=True) as staging:
+        shutil.rmtree(staging / folder, ignore_errors=True)
+        tree.write(staging)
+    return BuildReport(target / folder, len(tree))
 
 
 def _load(root: Path, draft: bool, stages: StageLog) -> Project:

@@ -17,6 +17,11 @@ from generator.errors import ConfigError
 
 CONFIG_FILE = "mkdocs.yml"
 
+SOURCE_OPTIONS = {"content_dir": "content", "templates_dir": "templates", "locales_dir": "locales"}
+"""The configurable source folders and their defaults, relative to the project."""
+PROJECT_SOURCES = ("assets", "generator", "tests", "schemas", "benchmarks", ".git", ".ci")
+"""Folders of the project that no output may ever replace, besides the configured ones."""
+
 
 @dataclass(frozen=True)
 class LanguageConfig:
@@ -96,6 +101,8 @@ def load_config(root: Path | None = None) -> ProjectConfig:
     if source not in languages:
         raise ConfigError(f"{path}: plugins.briefing.source_language: {source!r} is not among the languages")
     rights = options.get("rights") or {}
+    folders = {key: _source_folder(root, options.get(key, default), f"{path}: plugins.briefing.{key}")
+               for key, default in SOURCE_OPTIONS.items()}
     return ProjectConfig(
         root=root,
         site_name=str(mkdocs.get("site_name", "briefing")),
@@ -111,10 +118,12 @@ def load_config(root: Path | None = None) -> ProjectConfig:
                                  or mkdocs.get("site_name", "")),
             usage_terms={str(k): str(v) for k, v in (rights.get("usage_terms") or {}).items()},
         ),
-        content_dir=root / options.get("content_dir", "content"),
-        templates_dir=root / options.get("templates_dir", "templates"),
-        locales_dir=root / options.get("locales_dir", "locales"),
-        site_dir=root / str(mkdocs.get("site_dir", "site")),
+        content_dir=folders["content_dir"],
+        templates_dir=folders["templates_dir"],
+        locales_dir=folders["locales_dir"],
+        site_dir=output_folder(root, (root / str(mkdocs.get("site_dir", "site"))).resolve(),
+                               [*folders.values(), (root / str(mkdocs.get("docs_dir", "docs"))).resolve()],
+                               f"{path}: site_dir"),
     )
 
 
@@ -143,3 +152,34 @@ def _languages(raw: Any, path: Path) -> dict[str, LanguageConfig]:
                               "[open, close, nested open, nested close]")
         languages[str(code)] = LanguageConfig(str(code), locale, tuple(quotes))
     return languages
+
+
+def _source_folder(root: Path, raw: object, where: str) -> Path:
+    """A configured source folder: inside the project, so no setting points the build at other files."""
+    folder = (root / str(raw)).resolve()
+    if not folder.is_relative_to(root):
+        raise ConfigError(f"{where}: {raw!r} lies outside the project {root}; give a folder inside it")
+    return folder
+
+
+def output_folder(root: Path, folder: Path, sources: list[Path], where: str, *, inside: bool = True) -> Path:
+    """The folder a build publishes into, refused when replacing it could destroy the project.
+
+    It must be a folder of its own (inside the project, unless `inside` is
+    False, as for the temporary folder `mkdocs serve` builds into): not the
+    project, not a folder above it, and neither a source folder, nor inside
+    one, nor above one.
+
+    Raises:
+        ConfigError: naming the setting and the folder it would endanger.
+    """
+    if folder == root or folder in root.parents:
+        raise ConfigError(f"{where}: {folder} is the project itself or a folder above it; publishing would "
+                          "replace the whole project. Use a folder of its own, such as `site`")
+    if inside and not folder.is_relative_to(root):
+        raise ConfigError(f"{where}: {folder} lies outside the project {root}; use a folder inside it, such as `site`")
+    for source in [*sources, *(root / name for name in PROJECT_SOURCES)]:
+        if folder == source or folder.is_relative_to(source) or source.is_relative_to(folder):
+            raise ConfigError(f"{where}: {folder} would replace or lie inside {source.relative_to(root)}/, which "
+                              "holds the project's sources; use a folder of its own, such as `site`")
+    return folder

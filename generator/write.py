@@ -1,19 +1,12 @@
 """The one writer: every output file passes through here.
 
 It refuses a second write to the same path and any path that would leave
-the output folder, writes in sorted order, and publishes a whole build
-atomically: files go to a staging folder beside the target, which replaces
-the target only when everything succeeded. A failed build leaves what was
-published before untouched.
+the output folder, and writes in sorted order. Publishing a whole build
+atomically is `generator.publish`'s.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BriefingError
@@ -63,6 +56,7 @@ class OutputTree:
             if root not in target.parents:
                 raise OutputError(f"output path {relative} leaves {root}")
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a new file, never a write into one hard-linked from the published site
             target.write_bytes(self._files[relative])
             written.append(target)
         return written
@@ -81,23 +75,3 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     temporary.write_bytes(data)
     temporary.replace(path)
     return True
-
-
-@contextmanager
-def staged(target: Path) -> Iterator[Path]:
-    """A fresh folder beside `target` that replaces it only if the block succeeds."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    previous = target.with_name(f".{target.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        os.replace(target, previous)
-    os.replace(staging, target)
-    shutil.rmtree(previous, ignore_errors=True)

@@ -86,6 +86,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.build import current_time
+        from generator.config import output_folder
         from generator.outputs.site import site_nav
         from generator.project import load_project
 
@@ -93,8 +94,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             root = Path(config.config_file_path).parent
             try:
                 self.project = load_project(root, draft=self.config.draft)
+                project = self.project.config
+                output_folder(project.root, Path(config.site_dir).resolve(),
+                              [project.content_dir, project.templates_dir, project.locales_dir,
+                               Path(config.docs_dir).resolve()], "site_dir (the folder `mkdocs build` writes)",
+                              inside=False)
             except BriefingError as error:
-                raise self._stop(error, "the content has problems:\n") from None
+                raise self._stop(error) from None
         self.now = self.now or current_time()
         _check_search_languages(config, self.project.config.codes)
         config.nav = site_nav(self.project)
@@ -127,21 +133,23 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from generator.outputs.search_index import split_search_index
+        from generator.publish import MARKER, MARKER_TEXT
         from generator.write import OutputTree
 
         site_dir = Path(config.site_dir)
         tree = OutputTree()
         try:
             tree.update(split_search_index(site_dir, self.project.config.codes))
+            tree.add(MARKER, MARKER_TEXT)
             tree.update(self._families())
             tree.write(site_dir)
         except BriefingError as error:
             raise self._stop(error) from None
 
-    def _stop(self, error: BriefingError, preamble: str = "") -> PluginError:
+    def _stop(self, error: BriefingError) -> PluginError:
         """Remember why the build stops, and tell MkDocs in its own terms."""
         self.failure = error
-        return PluginError(f"{preamble}{error}")
+        return PluginError(str(error))
 
     def _families(self) -> dict[str, str | bytes]:
         from generator.build import family_files

@@ -13,6 +13,7 @@ import pytest
 from generator.build import FAMILIES, build_family
 from generator.outputs.export import export_files
 from generator.project import Project
+from generator.publish import MARKER, MARKER_TEXT
 from generator.urls import EXPORT_FOLDER
 
 from .conftest import BRIEFING, NOW, copy_project, edit_record, moment
@@ -65,6 +66,7 @@ def test_build_family_replaces_only_the_export_folder(tmp_path: Path) -> None:
     (site / "exports").mkdir(parents=True)
     (site / "exports" / "stale.txt").write_text("from an earlier build", encoding="utf-8")
     (site / "index.html").write_text("the site", encoding="utf-8")
+    (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # as an earlier build left it
     report = build_family(root, "export", now=NOW)
     assert report.target == (site / "exports").resolve()
     assert (site / "index.html").read_text(encoding="utf-8") == "the site"
@@ -75,7 +77,8 @@ def test_build_family_replaces_only_the_export_folder(tmp_path: Path) -> None:
         p.relative_to(tmp_path) for p in (root / "templates").rglob("*")} - {
         p.relative_to(tmp_path) for p in (root / "locales").rglob("*")} - {
         p.relative_to(tmp_path) for p in (site / "exports").rglob("*")}
-    assert {str(p) for p in outside} == {"project/mkdocs.yml", "project/site/index.html"}
+    assert {str(p) for p in outside} == {"project/mkdocs.yml", "project/site/index.html",
+                                         f"project/site/{MARKER}", "project/.site.lock"}
 
 
 @pytest.fixture(scope="module")
