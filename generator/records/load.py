@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,10 @@ class RecordSet:
         return sorted(self._by_id)
 
 
+MAX_ID_LENGTH = 80
+"""Ids become file names and URL segments in every output; 80 characters leave room on every file system."""
+
+
 def load_records(content_dir: Path, languages: Sequence[str]) -> tuple[RecordSet, list[Problem]]:
     """Read and validate every record file under `content_dir`.
 
@@ -99,6 +104,14 @@ def _identify(content_dir: Path, path: Path) -> tuple[str, str, Problem | None]:
     if path.suffix != ".yaml":
         return kind, record_id, Problem(path, 1, 1, "", f"unexpected file type {path.suffix or '(none)'}",
                                         "records are .yaml files", code="layout")
+    if len(record_id) > MAX_ID_LENGTH:
+        return kind, record_id, Problem(path, 1, 1, "", f"id is {len(record_id)} characters long",
+                                        f"rename the file to at most {MAX_ID_LENGTH} characters", code="id")
+    target = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a link loop
+    if path.is_symlink() and not target.is_relative_to(os.path.realpath(content_dir)):
+        return kind, record_id, Problem(path, None, None, "", f"symbolic link to {target}, outside the "
+                                        "content folder", "put the record itself in the content folder",
+                                        code="file")
     if not re.match(SLUG_PATTERN, record_id):
         return kind, record_id, Problem(path, 1, 1, "", f"id {record_id!r} is not a slug",
                                         "rename the file to lowercase letters, digits and hyphens, "

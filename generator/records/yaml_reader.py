@@ -9,7 +9,10 @@ an editor.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,9 +118,26 @@ def _plain_scalar(text: str) -> Any:
     return text
 
 
+MAX_RECORD_BYTES = 1024 * 1024
+"""The largest record file read: a briefing's record is a few KiB; a larger one is a mistake or an attack."""
+MAX_DEPTH = 24
+"""The deepest nesting of mappings and lists a record may have (the schemas need fewer than ten levels)."""
+
+
+class _TooDeepError(Exception):
+    def __init__(self, event: Any):
+        self.event = event
+
+
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read one YAML file strictly; return its data or every problem found."""
-    raw = path.read_bytes()
+    """Read one YAML file strictly; return its data or every problem found.
+
+    Only regular files up to `MAX_RECORD_BYTES` are read, checked before a
+    byte is: a FIFO would block, a device or `/dev/zero` would never end.
+    """
+    raw, refusal = _read_bounded(path)
+    if refusal is not None:
+        return None, [refusal]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,6 +163,11 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
                                 "delete it; only printable text, newlines and spaces belong in a record",
                                 code="encoding"))
         return None, problems
+    except _TooDeepError as exc:
+        mark = exc.event.start_mark
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", f"nested deeper than {MAX_DEPTH} levels",
+                                "records are shallow; check the indentation", code="size"))
+        return None, problems
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -152,6 +177,39 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         return None, problems
     problems += structure
     return (None if problems else document), problems
+
+
+def _read_bounded(path: Path) -> tuple[bytes, Problem | None]:
+    """The file's bytes, or why it is not read: not a regular file, a broken or looping link, too large."""
+    def refuse(message: str, hint: str) -> tuple[bytes, Problem]:
+        return b"", Problem(path, None, None, "", message, hint, code="file")
+
+    try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return refuse("symbolic link loop", "replace the link with the record file itself")
+        if path.is_symlink():
+            return refuse("symbolic link to a file that does not exist", "replace the link with the record file")
+        return refuse(f"cannot read the file: {error.strerror}", "check that it exists and is readable")
+    if not stat.S_ISREG(info.st_mode):
+        return refuse("not a regular file (a FIFO, a device or a socket)", "records are plain .yaml files")
+    if info.st_size > MAX_RECORD_BYTES:
+        return refuse(f"the file has {info.st_size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have",
+                      "split it into several records")
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_RECORD_BYTES + 1)
+    except OSError as error:
+        return refuse(f"cannot read the file: {error.strerror}", "check that it is readable")
+    if len(raw) > MAX_RECORD_BYTES:
+        return refuse(f"the file grew past the {MAX_RECORD_BYTES:,} bytes a record may have", "split it")
+    return raw, None
+
+
+def _control_character(text: str) -> str | None:
+    """The first control character in a decoded scalar (a YAML escape such as "\\0" or "\\e" makes one)."""
+    return next((char for char in text if char not in "\n\t" and unicodedata.category(char) == "Cc"), None)
 
 
 class _Builder:
@@ -183,6 +241,8 @@ class _Builder:
         )
 
     def _node(self, event: Any, path: FieldPath) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _TooDeepError(event)
         mark = event.start_mark
         self.document.values[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(event, AliasEvent):
@@ -199,6 +259,11 @@ class _Builder:
         if isinstance(event, SequenceStartEvent):
             return self._sequence(path)
         assert isinstance(event, ScalarEvent)
+        control = _control_character(event.value)
+        if control is not None:
+            self._refuse(event, path, f"control character U+{ord(control):04X} (written as an escape)",
+                         "delete it; only printable text, newlines and spaces belong in a record", "encoding")
+            return event.value
         if event.style is not None:
             return event.value
         try:
