@@ -185,6 +185,25 @@ def test_same_content_gives_the_same_bytes(project: Project, tmp_path: Path) -> 
     assert not mismatch and not errors
 
 
+ATTRIBUTE_SYNTAX = (' [more](https://example.org/){{: autofocus onfocus="alert(1)"}} *so*{{: onclick="alert(2)"}}'
+                    '\n{{: style="background:url(http://evil.example/x)"}}')
+"""attr_list syntax, its braces doubled as the text markup writes literal braces."""
+
+
+def test_attribute_syntax_in_content_is_text_not_attributes(tmp_path: Path) -> None:
+    """Python-Markdown's attr_list would turn `{: …}` after a link into event handlers: it is not enabled."""
+    root = copy_project(tmp_path / "project")
+    fact = read_record(root, "facts/meeting-aim.yaml")
+    fact["text"] = {code: text + ATTRIBUTE_SYNTAX for code, text in fact["text"].items()}
+    write_record(root, "facts/meeting-aim.yaml", fact)
+    confirm_all(root)
+    run_mkdocs(load_project(root), tmp_path / "out", now=NOW, outputs=[])
+    for language in ("de", "en"):
+        html = (tmp_path / "out" / language / "briefings" / BRIEFING / "index.html").read_text(encoding="utf-8")
+        assert "example.org" in html  # the text arrived
+        assert not re.search(r"<[^>]+\s(onfocus|onclick|autofocus|style)=", html), "content set an attribute"
+
+
 def test_hostile_name_is_text_in_the_html(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     person = read_record(root, "people/jared-kushner.yaml")
