@@ -68,7 +68,13 @@ class ProjectConfig:
     content_dir: Path
     templates_dir: Path
     locales_dir: Path
+    docs_dir: Path
     site_dir: Path
+
+    @property
+    def sources(self) -> list[Path]:
+        """The configured source folders, which no output may replace."""
+        return [self.content_dir, self.templates_dir, self.locales_dir, self.docs_dir]
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -103,6 +109,7 @@ def load_config(root: Path | None = None) -> ProjectConfig:
     rights = options.get("rights") or {}
     folders = {key: _source_folder(root, options.get(key, default), f"{path}: plugins.briefing.{key}")
                for key, default in SOURCE_OPTIONS.items()}
+    docs_dir = (root / str(mkdocs.get("docs_dir", "docs"))).resolve()
     return ProjectConfig(
         root=root,
         site_name=str(mkdocs.get("site_name", "briefing")),
@@ -121,9 +128,9 @@ def load_config(root: Path | None = None) -> ProjectConfig:
         content_dir=folders["content_dir"],
         templates_dir=folders["templates_dir"],
         locales_dir=folders["locales_dir"],
+        docs_dir=docs_dir,
         site_dir=output_folder(root, (root / str(mkdocs.get("site_dir", "site"))).resolve(),
-                               [*folders.values(), (root / str(mkdocs.get("docs_dir", "docs"))).resolve()],
-                               f"{path}: site_dir"),
+                               [*folders.values(), docs_dir], f"{path}: site_dir"),
     )
 
 

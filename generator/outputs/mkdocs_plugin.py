@@ -95,10 +95,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             try:
                 self.project = load_project(root, draft=self.config.draft)
                 project = self.project.config
-                output_folder(project.root, Path(config.site_dir).resolve(),
-                              [project.content_dir, project.templates_dir, project.locales_dir,
-                               Path(config.docs_dir).resolve()], "site_dir (the folder `mkdocs build` writes)",
-                              inside=False)
+                output_folder(project.root, Path(config.site_dir).resolve(), project.sources,
+                              "site_dir (the folder `mkdocs build` writes)", inside=False)
             except BriefingError as error:
                 raise self._stop(error) from None
         self.now = self.now or current_time()
