@@ -39,6 +39,11 @@ def assemble_project(target: Path, content: Path, confirmed: Path | None = None)
 
 
 @functools.cache
+def copy_project(project: Path, target: Path) -> Path:
+    """A copy of a test project under `target`, without built output, to edit freely."""
+    return assemble_project(target, project / "content", project / "locales" / "confirmed.yaml")
+
+
 def paris_project() -> Path:
     """The Paris story frozen as first published (tests/fixtures/paris-story), as a whole project.
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from generator.outputs.export import export_files
 from generator.project import Project, load_project
 from generator.records.load import load_records
 
+from ..conftest import copy_project as copy_of
 from ..conftest import paris_project
 
 ROOT = paris_project()
@@ -54,11 +54,8 @@ def exports(project: Project) -> dict[str, str | bytes]:
 
 
 def copy_project(target: Path) -> Path:
-    """The repository's project files, without built output, under `target`."""
-    for folder in ("templates", "locales", "content"):
-        shutil.copytree(ROOT / folder, target / folder)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    """The Paris project, without built output, under `target`."""
+    return copy_of(ROOT, target)
 
 
 def edit_record(root: Path, relative: str, edit: Edit) -> None:

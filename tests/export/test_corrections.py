@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io
 import json
 import sqlite3
 from contextlib import closing
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from pypdf import PdfReader
 
 from generator.outputs.export import export_files
+from generator.outputs.pdf import briefing_pdf
 from generator.project import Project, load_project
 
 from .conftest import BRIEFING, NOW, MakeProject, confirm_all, copy_project, edit_record, moment
@@ -26,12 +29,31 @@ CORRECTED = dt.datetime.fromisoformat("2026-01-08T10:00:00+01:00")
 
 
 @pytest.fixture(scope="module")
-def corrected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | bytes]:
-    """Exports of the project with one correction to the Paris briefing (built once for the module)."""
+def corrected_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project with one correction to the Paris briefing, written as the README documents it."""
     root = copy_project(tmp_path_factory.mktemp("corrected"))
     edit_record(root, f"briefings/{BRIEFING}.yaml", lambda data: data.update(corrections=[CORRECTION]))
     confirm_all(root)
-    return export_files(load_project(root), NOW)
+    return load_project(root)
+
+
+@pytest.fixture(scope="module")
+def corrected(corrected_project: Project) -> dict[str, str | bytes]:
+    """Exports of the corrected project (built once for the module)."""
+    return export_files(corrected_project, NOW)
+
+
+@pytest.mark.parametrize(("language", "heading", "text"), [
+    ("de", "Korrekturen", "Die Zahl der Teilnehmerländer wurde berichtigt."),
+    ("en", "Corrections", "The number of participating countries was corrected."),
+])
+def test_correction_prints_in_the_pdf_with_its_contents_entry(corrected_project: Project, language: str,
+                                                              heading: str, text: str) -> None:
+    reader = PdfReader(io.BytesIO(briefing_pdf(corrected_project, BRIEFING, language)))
+    pages = [page.extract_text() for page in reader.pages]
+    assert any(heading in page and text.split()[-1] in page for page in pages[1:])
+    target = reader.named_destinations[f"{BRIEFING}-corrections"]
+    assert heading in pages[reader.get_destination_page_number(target)]
 
 
 @pytest.mark.parametrize(("language", "text", "version"), [

@@ -72,10 +72,10 @@ def test_build_family_replaces_only_the_export_folder(tmp_path: Path) -> None:
     assert (site / "index.html").read_text(encoding="utf-8") == "the site"
     assert not (site / "exports" / "stale.txt").exists()
     assert (site / "exports" / "en" / f"{BRIEFING}.ninjs.json").is_file()
+    sources = ("content", "templates", "locales", "assets", "docs")
+    before = {p for folder in sources for p in (root / folder).rglob("*")}
     outside = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()} - {
-        p.relative_to(tmp_path) for p in (root / "content").rglob("*")} - {
-        p.relative_to(tmp_path) for p in (root / "templates").rglob("*")} - {
-        p.relative_to(tmp_path) for p in (root / "locales").rglob("*")} - {
+        p.relative_to(tmp_path) for p in before} - {
         p.relative_to(tmp_path) for p in (site / "exports").rglob("*")}
     assert {str(p) for p in outside} == {"project/mkdocs.yml", "project/site/index.html",
                                          f"project/site/{MARKER}", "project/.site.lock"}

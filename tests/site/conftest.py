@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from generator.outputs.site import run_mkdocs, site_pages
 from generator.project import Project, load_project
 from generator.records.load import load_records
 
+from ..conftest import copy_project as copy_of
 from ..conftest import paris_project
 
 ROOT = paris_project()
@@ -71,11 +71,8 @@ def body(markdown: str) -> str:
 
 
 def copy_project(target: Path) -> Path:
-    """The repository's project files (fonts included), without built output, under `target`."""
-    for folder in ("templates", "locales", "content", "docs", "assets"):
-        shutil.copytree(ROOT / folder, target / folder)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    """The Paris project, without built output, under `target`."""
+    return copy_of(ROOT, target)
 
 
 def write_record(root: Path, relative: str, data: dict[str, Any]) -> None:
