@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 
 from generator.errors import Problem
 from generator.i18n.format import FORMATTERS
+from generator.markup import markup_problems
 from generator.records.base import RefId
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, Placeholder, parse_text
 from generator.records.values import value_kind
 from generator.records.walk import localized, localized_texts, walk
-from generator.render import markup_problems
 
 MENTIONABLE = ("people", "organisations", "places", "events")
 ROOT_KINDS = ("briefings", "dossiers")

@@ -2,15 +2,16 @@
 
 The environment is strict (undefined names are errors), escapes HTML and XML
 templates, and translates template strings through gettext. Inline text is
-written from runs: Markdown first (names and values escaped, so content can
-never inject markup), then markdown-it turns it into HTML with raw HTML off
-and unsafe link schemes refused.
+written by `generator.markup`: parsed once, with raw HTML off and unsafe
+links refused, then written for the output at hand. A Markdown template
+writes CommonMark, unless its context names another `markdown_writer` (the
+site's pages take HTML that Python-Markdown leaves alone).
 """
 
 from __future__ import annotations
 
-import html
-import re
+import base64
+import hashlib
 import traceback
 from collections.abc import Callable
 from gettext import NullTranslations
@@ -27,82 +28,27 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.errors import BriefingError
 from generator.i18n.numbers import format_number
-from generator.views import Inline, Name, Quoted, Words
-
-LinkFor = Callable[[Name], str | None]
-
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|/|\.)", re.IGNORECASE)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#])")
-
-
-def _validate_link(url: str) -> bool:
-    """Only web, mail and relative links; never javascript:, data:, file: or the like."""
-    return bool(_SAFE_SCHEMES.match(url.strip()))
-
-
-_MARKDOWN.validateLink = _validate_link
-
-
-def markup_problems(text: str) -> list[str]:
-    """What in a text's inline Markdown would embed or link something unsafe."""
-    problems = []
-    for block in _MARKDOWN.parseInline(text):
-        for token in block.children or []:
-            if token.type == "image":
-                problems.append(f"image {token.attrGet('src')!r} in text")
-    for target in re.findall(r"\]\(\s*<?([^)\s>]+)", text):
-        if not _validate_link(target) or target.startswith(("/", ".")):
-            problems.append(f"link to {target!r}")
-    return problems
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup, so names and values stay text.
-
-    >>> escape_markdown("AT&T *bold* [x]")
-    'AT\\\\&T \\\\*bold\\\\* \\\\[x\\\\]'
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _words_markdown(text: str) -> str:
-    """Content Markdown with raw HTML neutralised (it is shown as text, never run)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def to_markdown(text: Inline, link_for: LinkFor | None = None) -> str:
-    """CommonMark for one inline text; names become links where `link_for` gives a URL."""
-    parts = []
-    for run in text.runs:
-        if isinstance(run, Words):
-            parts.append(_words_markdown(run.markdown))
-        elif isinstance(run, Quoted):
-            parts.append(run.open + escape_markdown(run.text) + run.close)
-        elif isinstance(run, Name):
-            url = link_for(run) if link_for else None
-            parts.append(f"[{escape_markdown(run.text)}]({url})" if url else escape_markdown(run.text))
-        else:
-            parts.append(escape_markdown(run.text))
-    return "".join(parts)
+from generator.markup import COMMONMARK, HTML, PLAIN, LinkFor, Writer, write
+from generator.views import Inline, Name
 
 
 def to_html(text: Inline, link_for: LinkFor | None = None) -> Markup:
     """Safe inline HTML for one text."""
-    return Markup(_MARKDOWN.renderInline(to_markdown(text, link_for)))
+    return Markup(write(text, HTML, link_for))
 
 
-_TAG = re.compile(r"<[^>]+>")
+def to_markdown(text: Inline, link_for: LinkFor | None = None) -> str:
+    """CommonMark for one text, written from its parsed tokens."""
+    return write(text, COMMONMARK, link_for)
 
 
 def to_plain(text: Inline) -> str:
-    """The text as a reader would copy it: no markup, entities decoded."""
-    return html.unescape(_TAG.sub("", str(to_html(text))))
+    """The text as a reader would copy it: no markup, no escapes."""
+    return write(text, PLAIN)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the marker gettext tools look for
@@ -125,8 +71,8 @@ def _inline(text: Inline | Name) -> Inline:
     return Inline((text,), "") if isinstance(text, Name) else text
 
 
-def _link_for(context: Context, links: bool) -> LinkFor | None:
-    return context.get("link_for") if links else None
+def _markdown_writer(context: Context) -> Writer:
+    return context.get("markdown_writer") or COMMONMARK
 
 
 @pass_context
@@ -135,16 +81,19 @@ def html_filter(context: Context, text: Inline | Name | None, links: bool = True
     if text is None:
         return Markup("")
     text = _inline(text)
-    return Markup(_flagged(context, text, to_html(text, _link_for(context, links)), as_html=True))
+    body = write(text, HTML, context.get("link_for"), links=links)
+    return Markup(_flagged(context, text, body, as_html=True))
 
 
 @pass_context
 def markdown_filter(context: Context, text: Inline | Name | None, links: bool = True) -> str:
-    """`{{ item.text | markdown }}`: CommonMark for Markdown outputs."""
+    """`{{ item.text | markdown }}`: the text in a Markdown template, written by its `markdown_writer`."""
     if text is None:
         return ""
     text = _inline(text)
-    return _flagged(context, text, to_markdown(text, _link_for(context, links)), as_html=False)
+    writer = _markdown_writer(context)
+    body = write(text, writer, context.get("link_for"), links=links)
+    return _flagged(context, text, body, as_html=writer is not COMMONMARK)
 
 
 def plain_filter(text: Inline | Name | None) -> str:
@@ -158,9 +107,16 @@ def number_filter(context: Context, value: int | float) -> str:
     return format_number(value, context["language"])
 
 
-def escape_md_filter(text: str | None) -> str:
-    """`{{ source.publisher | escape_md }}`: a plain string made safe inside Markdown."""
-    return "" if text is None else escape_markdown(text)
+@pass_context
+def escape_md_filter(context: Context, text: str | None) -> str:
+    """`{{ source.publisher | escape_md }}`: a plain string made text for the template's `markdown_writer`."""
+    return "" if text is None else _markdown_writer(context).text(str(text))
+
+
+def csp_hash_filter(text: str) -> Markup:
+    """`{{ css | csp_hash }}`: the Content-Security-Policy source that allows exactly this inline style."""
+    digest = base64.b64encode(hashlib.sha256(str(text).encode("utf-8")).digest()).decode("ascii")
+    return Markup(f"'sha256-{digest}'")  # base64 and quotes only: nothing to escape
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -169,6 +125,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "plain": plain_filter,
     "escape_md": escape_md_filter,
     "number": number_filter,
+    "csp_hash": csp_hash_filter,
 }
 """Every filter the templates may use; formatting happens before, in localize."""
 

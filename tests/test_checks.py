@@ -325,7 +325,7 @@ def test_safe_markup(records_of: LoadValid, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("![Bild](https://example.org/a.png)", "image 'https://example.org/a.png' in text"),
-    ("[klick](javascript:alert(1))", "link to 'javascript:alert(1'"),
+    ("[klick](javascript:alert(1))", "link to 'javascript:alert(1)'"),
     ("[Datei](file:///etc/passwd)", "link to 'file:///etc/passwd'"),
     ("[lokal](/etc/passwd)", "link to '/etc/passwd'"),
 ])

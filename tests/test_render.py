@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
+from markdown_it import MarkdownIt
 
-from generator.render import make_environment, markup_problems, to_html, to_markdown, to_plain
+from generator.markup import markup_problems
+from generator.render import make_environment, to_html, to_markdown, to_plain
 from generator.views import Inline, Name, Quoted, Value, Words
 
 HOSTILE = Inline((Words("<script>alert(1)</script> & *emphasis* "),
@@ -28,9 +30,12 @@ def test_html_escapes_raw_html_and_markup_in_names_and_values() -> None:
 
 def test_markdown_escapes_what_would_become_markup() -> None:
     markdown = to_markdown(HOSTILE)
-    assert "&lt;script&gt;" in markdown
+    assert markdown.startswith("\\<script\\>alert(1)\\</script\\> \\& *emphasis* ")
     assert "Bobby \\<b\\>Tables\\</b\\> \\[x\\](javascript:alert(1))" in markdown
     assert "1 \\< 2 \\& \\*3\\*" in markdown
+    # a partner's renderer, even with raw HTML on, reads back only text and the editor's emphasis
+    rendered = MarkdownIt("commonmark", {"html": True}).render(markdown)
+    assert rendered == f"<p>{to_html(HOSTILE)}</p>\n"
 
 
 def test_plain_text_has_no_markup() -> None:
@@ -39,9 +44,12 @@ def test_plain_text_has_no_markup() -> None:
 
 def test_unsafe_links_and_images_are_reported() -> None:
     assert markup_problems("see [site](https://example.org/) or [mail](mailto:desk@example.org)") == []
-    assert markup_problems("[x](javascript:alert(1))") == ["link to 'javascript:alert(1'"]
+    assert markup_problems("[x](javascript:alert(1))") == ["link to 'javascript:alert(1)'"]
     assert markup_problems("![x](http://127.0.0.1:1/)") == ["image 'http://127.0.0.1:1/' in text"]
     assert markup_problems("[x](file:///etc/passwd)") == ["link to 'file:///etc/passwd'"]
+    assert markup_problems("<javascript:alert(1)> and [rel](people.md)") == [
+        "link to 'people.md'", "link to 'javascript:alert(1)'"]
+    assert markup_problems("[x][r]\n\n[r]: javascript:alert(1)") == ["reference definition '[r]: javascript:alert(1)'"]
 
 
 def test_environment_is_strict_and_autoescapes_html(tmp_path: Path) -> None:

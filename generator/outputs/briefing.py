@@ -5,15 +5,17 @@ Pure functions from a localized view to text; only the writer touches disk.
 
 from __future__ import annotations
 
+from generator.markup import COMMONMARK, Writer
 from generator.project import Project
 from generator.render import LinkFor, render_template
 from generator.views import BriefingView
 
 
-def briefing_markdown(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:
-    """CommonMark of the whole briefing; names link where `link_for` says."""
+def briefing_markdown(project: Project, view: BriefingView, link_for: LinkFor | None = None,
+                      writer: Writer = COMMONMARK) -> str:
+    """The whole briefing as Markdown for `writer` (see `generator.markup`); names link where `link_for` says."""
     return render_template(project.env, "briefing/briefing.md.j2", project.translations(view.language.code),
-                           b=view, language=view.language, link_for=link_for)
+                           b=view, language=view.language, link_for=link_for, markdown_writer=writer)
 
 
 def briefing_page(project: Project, view: BriefingView, link_for: LinkFor | None = None) -> str:

@@ -25,6 +25,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -100,6 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             except BriefingError as error:
                 raise self._stop(error) from None
         self.now = self.now or current_time()
+        _escape_theme_strings(config)
         _check_search_languages(config, self.project.config.codes)
         config.nav = site_nav(self.project)
         return config
@@ -173,6 +175,21 @@ def _available(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except ImportError:
         return False
+
+
+THEME_STRINGS = ("site_name", "site_description", "site_author", "copyright")
+"""Settings Material prints into pages, some of them without escaping."""
+
+
+def _escape_theme_strings(config: MkDocsConfig) -> None:
+    """Desks edit mkdocs.yml: its strings reach pages as text, never as markup.
+
+    Material prints `site_name` escaped in some places and raw in others; an
+    escaped `Markup` string reads right in both (escaping it again is a no-op).
+    """
+    for key in THEME_STRINGS:
+        if isinstance(config[key], str) and not isinstance(config[key], Markup):
+            config[key] = escape(config[key])
 
 
 def _check_search_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:

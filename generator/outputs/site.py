@@ -25,6 +25,7 @@ from typing import Any
 
 from generator.config import CONFIG_FILE
 from generator.errors import BriefingError
+from generator.markup import SITE
 from generator.outputs.site_meta import PageMeta, front_matter
 from generator.outputs.site_pages import LISTED_KINDS, LanguagePages, newest_change
 from generator.outputs.site_scope import SiteScope, site_scope
@@ -79,7 +80,7 @@ def root_page(project: Project, scope: SiteScope) -> tuple[str, str]:
             "text": gettext("Briefings, profiles, timeline and positions in English."),
         })
     body = render_template(project.env, "site/root.md.j2", project.translations(config.source_language),
-                           site_name=config.site_name, entries=entries).lstrip("\n")
+                           site_name=config.site_name, entries=entries, markdown_writer=SITE).lstrip("\n")
     meta = PageMeta(language=None, source=ROOT_PAGE, title=config.site_name, search_exclude=True,
                     hide=("navigation", "toc"), lastmod=newest_change(project, scope.briefings))
     return ROOT_PAGE, front_matter(project, meta) + body

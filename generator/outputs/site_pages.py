@@ -24,6 +24,7 @@ from generator.editorial import last_change
 from generator.i18n.dates import iso_datetime
 from generator.i18n.numbers import format_number
 from generator.localize import Localizer
+from generator.markup import SITE
 from generator.outputs.briefing import briefing_markdown
 from generator.outputs.site_meta import PageMeta, briefing_jsonld, front_matter, plain_heading
 from generator.outputs.site_scope import SiteScope, date_key
@@ -109,7 +110,7 @@ class LanguagePages:
         links = Links(source, self.code, self.scope)
         body = render_template(
             self.project.env, template, self.project.translations(self.code),
-            links=links, link_for=links.name, number=self.number, cell=table_cell,
+            links=links, link_for=links.name, number=self.number, cell=table_cell, markdown_writer=SITE,
             language=self.project.config.languages[self.code], site_name=self.project.config.site_name,
             **context).lstrip("\n")
         return source, front_matter(self.project, replace(meta, title=meta.title or plain_heading(body))) + body
@@ -213,7 +214,7 @@ class LanguagePages:
         source = page_source(self.code, "briefings", briefing_id)
         links = Links(source, self.code, self.scope)
         view = self.project.briefing(briefing_id, self.code)
-        body = briefing_markdown(self.project, view, links.name)
+        body = briefing_markdown(self.project, view, links.name, SITE)
         downloads = [("pdf", links.file(pdf_url(self.code, briefing_id)))]
         downloads += [(fmt, links.file(export_url(self.code, briefing_id, fmt))) for fmt in DOWNLOADS]
         meta = self.meta(source, to_plain(view.standfirst), og_type="article", published=view.published_iso,

@@ -82,3 +82,30 @@ def test_a_route_that_catches_requests_would_see_one(browser: Browser) -> None:
     page, requests = paste(browser, '<article><img src="https://elsewhere.example/x.png" alt=""></article>')
     page.close()
     assert any("elsewhere.example" in url for url in requests)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_standalone_page_is_styled_under_its_own_policy(browser: Browser, exports: dict[str, str | bytes],
+                                                        language: str) -> None:
+    """The page's CSP allows its one stylesheet (by hash) and nothing else; Chromium applies the style."""
+    document = exports[f"exports/{language}/{BRIEFING}.html"]
+    assert isinstance(document, str)
+    assert re.search(r"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                     r"style-src 'sha256-[A-Za-z0-9+/=]+'", document)
+    page = browser.new_page()
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text) if message.type == "error" else None)
+    try:
+        page.set_content(document, wait_until="load")
+        styled = page.evaluate("() => getComputedStyle(document.body).maxWidth !== 'none'")
+        injected = page.evaluate("""() => {
+            const s = document.createElement('style');
+            s.textContent = 'body { color: rgb(255, 0, 0) }';
+            document.head.append(s);
+            return getComputedStyle(document.body).color;
+        }""")
+    finally:
+        page.close()
+    assert violations == [] or all("Content Security Policy" in v for v in violations)
+    assert styled, "the page's own stylesheet was refused"
+    assert injected != "rgb(255, 0, 0)", "a style the policy does not name was applied"
