@@ -9,10 +9,15 @@ runner collects all of them so one run shows everything.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 
+from babel import Locale, UnknownLocaleError
+
+from generator.config import LanguageConfig
 from generator.errors import Problem
-from generator.i18n.format import FORMATTERS
+from generator.i18n import language as make_language
+from generator.i18n.format import FORMATTERS, format_value
 from generator.markup import markup_problems
 from generator.records.base import RefId
 from generator.records.load import Record, RecordSet
@@ -133,6 +138,68 @@ def check_placeholder_styles(records: RecordSet, languages: Sequence[str]) -> It
                                          f"has no style {token.style!r}", hint, code="unknown-style")
 
 
+_TYPED_VALUES = tuple(formatter.model for formatter in FORMATTERS.values())
+
+
+def check_formatting(records: RecordSet, languages: Sequence[str],
+                     locales: Mapping[str, LanguageConfig] | None = None) -> Iterator[Problem]:
+    """Every typed value formats in every language: in its default style, and in each style its text asks for.
+
+    Why, besides the bounds in `generator.records.values`: the bounds give the
+    friendly message, and this check makes "what validates, builds" true by
+    construction. It formats exactly what the outputs will format, so any
+    value the bounds miss is refused here, with its file, line and field,
+    instead of stopping the build with a traceback.
+
+    Args:
+        locales: The configured language of each code (`de` → de_DE); where
+            a code has none, Babel's locale of that code.
+    """
+    configured = {code: lang for code in languages if (lang := (locales or {}).get(code) or _language_of(code))}
+    for record in records:
+        values = getattr(record.model, "values", {})
+        for path, value in walk(record.model):
+            if not isinstance(value, _TYPED_VALUES):
+                continue
+            failures = {str(lang.locale): error for lang in configured.values()
+                        if (error := _format_error(value, lang, None))}
+            if failures:
+                yield record.problem(path, f"cannot be printed in {', '.join(failures)}: "
+                                     f"{next(iter(failures.values()))}",
+                                     "change the value; validation should have refused it, so please report "
+                                     "this case too", code="unprintable")
+        for path, text in localized_texts(record.model):
+            lang = configured.get(str(path[-1]))
+            for token in parse_text(text):
+                if lang is None or not isinstance(token, Placeholder) or token.style is None:
+                    continue
+                value = values.get(token.name)
+                kind = value_kind(value) if value is not None else None
+                if kind is None or token.style not in FORMATTERS[kind].styles:
+                    continue  # check_placeholders and check_placeholder_styles report these
+                if error := _format_error(value, lang, token.style):
+                    yield record.problem(path, f"{{{token.name}:{token.style}}}: {error}",
+                                         "drop the style or change the value", code="unprintable")
+
+
+def _language_of(code: str) -> LanguageConfig | None:
+    """Babel's locale for a language code; None when it has none (the configuration reports that)."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    return make_language(str(locale), "\"\"''")  # the quotation marks play no part in formatting
+
+
+def _format_error(value: object, lang: LanguageConfig, style: str | None) -> str | None:
+    """Why `value` does not format in `lang` and `style`, or None when it does."""
+    try:
+        format_value(value, lang, style, unknown_date="?")
+    except Exception as exc:  # any failure here would be a traceback in the build
+        return str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def check_markup(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """Inline Markdown in text stays prose: no images, only web and mail links."""
     for record in records:
@@ -203,6 +270,7 @@ CHECKS: tuple[Check, ...] = (
     check_translations,
     check_placeholders,
     check_placeholder_styles,
+    check_formatting,
     check_markup,
     check_quotes,
     check_unreferenced,
@@ -210,6 +278,13 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(records: RecordSet, languages: Sequence[str]) -> list[Problem]:
-    """All problems every check finds, in file order."""
-    return sorted(problem for check in CHECKS for problem in check(records, languages))
+def run_checks(records: RecordSet, languages: Sequence[str],
+               locales: Mapping[str, LanguageConfig] | None = None) -> list[Problem]:
+    """All problems every check finds, in file order.
+
+    Args:
+        locales: The configured language of each code, for `check_formatting`.
+    """
+    checks = [partial(check_formatting, locales=locales) if check is check_formatting else check
+              for check in CHECKS]
+    return sorted(problem for check in checks for problem in check(records, languages))

@@ -144,7 +144,7 @@ def _load_records(config: ProjectConfig) -> RecordSet:
     """All records, or an error when any fails to load: status and confirm need them all."""
     from generator.records.load import load_records
 
-    records, problems = load_records(config.content_dir, config.codes)
+    records, problems = load_records(config.content_dir, config.codes, config.limits)
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         raise RecordsInvalidError(errors)

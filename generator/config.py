@@ -6,14 +6,17 @@ locales and rights, so there is exactly one place that says them.
 
 from __future__ import annotations
 
+import difflib
+import importlib.resources
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
+from generator.config_yaml import ConfigFile, read_config_file, shown
 from generator.errors import ConfigError
+from generator.records.yaml_reader import DEFAULT_LIMITS, LIMIT_CEILINGS, FieldPath, Limits
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -70,6 +73,8 @@ class ProjectConfig:
     locales_dir: Path
     docs_dir: Path
     site_dir: Path
+    limits: Limits = DEFAULT_LIMITS
+    """What one record file may cost to read (`limits:` in the briefing entry); pass it to `load_records`."""
 
     @property
     def sources(self) -> list[Path]:
@@ -86,87 +91,209 @@ class ProjectConfig:
         return tuple(code for code in self.languages if code != self.source_language)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring MkDocs-specific tags such as `!ENV`."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+PLUGIN_OPTIONS = ("languages", "source_language", "rights", *SOURCE_OPTIONS, "limits", "draft", "preview",
+                  "outputs")
+"""Every setting of the `briefing` entry; any other is refused as a typo (the MkDocs plugin declares the same)."""
+LANGUAGE_OPTIONS = ("locale", "quotes")
+RIGHTS_OPTIONS = ("publisher", "licence", "licence_url", "credit", "copyright_holder", "usage_terms")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+"""Codes name folders and URL segments (`de/briefings/…`), so they stay lowercase ISO 639 with optional subtags."""
+FOLDERS = {"content_dir": "the records", "templates_dir": "the templates", "locales_dir": "the translation catalogs",
+           "docs_dir": "MkDocs' own pages and may stay empty"}
+"""What each folder is for, as the message about a missing one says it."""
 
 
 def load_config(root: Path | None = None) -> ProjectConfig:
-    """Read the project configuration from `<root>/mkdocs.yml`."""
+    """Read and check the project configuration in `<root>/mkdocs.yml`.
+
+    Raises:
+        ConfigError: the first thing wrong, as `mkdocs.yml:LINE:COL: setting: what is wrong (what to do)`.
+    """
     root = (root or Path.cwd()).resolve()
     path = root / CONFIG_FILE
     if not path.is_file():
         raise ConfigError(f"{path}: not found (run briefing from the project folder, or pass --project)")
-    with path.open(encoding="utf-8") as stream:
-        mkdocs = yaml.load(stream, Loader=_TolerantLoader) or {}
-    options = _plugin_options(mkdocs, path)
-    languages = _languages(options.get("languages"), path)
-    source = options.get("source_language", next(iter(languages)))
+    file = read_config_file(path)
+    site_name = file.text(("site_name",), "name the site, e.g. `site_name: Briefing`")
+    site_url = file.url(("site_url",), ("https",), "the address the site is published at, "
+                        "e.g. `site_url: https://briefing.example.org/`", site=True)
+    _check_theme_language(file, root)
+    base = _plugin_entry(file)
+    file.refuse_unknown(base, PLUGIN_OPTIONS)
+    languages = _languages(file, base + ("languages",))
+    source = file.text(base + ("source_language",), "", required=False) or next(iter(languages))
     if source not in languages:
-        raise ConfigError(f"{path}: plugins.briefing.source_language: {source!r} is not among the languages")
-    rights = options.get("rights") or {}
-    folders = {key: _source_folder(root, options.get(key, default), f"{path}: plugins.briefing.{key}")
-               for key, default in SOURCE_OPTIONS.items()}
-    docs_dir = (root / str(mkdocs.get("docs_dir", "docs"))).resolve()
+        raise file.error(base + ("source_language",), f"{source!r} is not among the languages",
+                         f"use one of {', '.join(languages)}")
+    folders = {key: _folder(file, root, base + (key,), default) for key, default in SOURCE_OPTIONS.items()}
+    docs_dir = _folder(file, root, ("docs_dir",), "docs")
+    _check_switches(file, base)
+    site_dir = file.text(("site_dir",), "", required=False) or "site"
     return ProjectConfig(
         root=root,
-        site_name=str(mkdocs.get("site_name", "briefing")),
-        site_url=str(mkdocs.get("site_url") or "https://example.org/"),
+        site_name=site_name,
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
         languages=languages,
         source_language=source,
-        rights=Rights(
-            publisher=str(rights.get("publisher", mkdocs.get("site_name", ""))),
-            licence=str(rights.get("licence", "All rights reserved")),
-            licence_url=str(rights.get("licence_url", "")),
-            credit={str(k): str(v) for k, v in (rights.get("credit") or {}).items()},
-            copyright_holder=str(rights.get("copyright_holder") or rights.get("publisher")
-                                 or mkdocs.get("site_name", "")),
-            usage_terms={str(k): str(v) for k, v in (rights.get("usage_terms") or {}).items()},
-        ),
+        rights=_rights(file, base + ("rights",), languages),
         content_dir=folders["content_dir"],
         templates_dir=folders["templates_dir"],
         locales_dir=folders["locales_dir"],
         docs_dir=docs_dir,
-        site_dir=output_folder(root, (root / str(mkdocs.get("site_dir", "site"))).resolve(),
-                               [*folders.values(), docs_dir], f"{path}: site_dir"),
+        site_dir=output_folder(root, (root / site_dir).resolve(), [*folders.values(), docs_dir],
+                               file.where(("site_dir",))),
+        limits=_limits(file, base + ("limits",)),
     )
 
 
-def _plugin_options(mkdocs: dict[str, Any], path: Path) -> dict[str, Any]:
-    for entry in mkdocs.get("plugins") or []:
-        if isinstance(entry, dict) and "briefing" in entry:
-            return entry["briefing"] or {}
-    raise ConfigError(f"{path}: plugins: no `briefing` entry (add `- briefing:` with its languages)")
+def _check_theme_language(file: ConfigFile, root: Path) -> None:
+    """theme.language must be a language Material ships a partial for (or the project's custom_dir adds)."""
+    theme = file.get(("theme",))
+    if not isinstance(theme, dict) or theme.get("name") != "material" or theme.get("language") is None:
+        return
+    language = file.text(("theme", "language"), "")
+    custom_dir = theme.get("custom_dir")
+    known = material_languages(root / custom_dir if isinstance(custom_dir, str) else None)
+    if known and language not in known:
+        lowered = {code.lower(): code for code in known}
+        close = [lowered[code] for code in difflib.get_close_matches(language.lower(), lowered, n=3)]
+        hint = (f"did you mean {' or '.join(close)}?" if close
+                else f"use one of Material's languages: {', '.join(sorted(known))}")
+        raise file.error(("theme", "language"), f"{language!r} is not a language of the Material theme", hint)
 
 
-def _languages(raw: Any, path: Path) -> dict[str, LanguageConfig]:
-    if not isinstance(raw, dict) or not raw:
-        raise ConfigError(f"{path}: plugins.briefing.languages: give at least one language, "
-                          "e.g. `de: {locale: de_DE, quotes: [„, “, ‚, ‘]}`")
+def material_languages(custom_dir: Path | None = None) -> set[str]:
+    """The `theme.language` codes Material can show: its `partials/languages/*.html`, and the project's own."""
+    try:
+        folder = importlib.resources.files("material") / "templates" / "partials" / "languages"
+    except ModuleNotFoundError:
+        return set()  # MkDocs says the theme is missing when it runs
+    folders = [folder, *([custom_dir / "partials" / "languages"] if custom_dir else [])]
+    return {entry.name.removesuffix(".html") for folder in folders if folder.is_dir()
+            for entry in folder.iterdir() if entry.name.endswith(".html")}
+
+
+def _plugin_entry(file: ConfigFile) -> FieldPath:
+    """Where the `briefing` entry's settings are: `plugins` is a list of entries, or a mapping."""
+    plugins = file.get(("plugins",))
+    at: FieldPath | None = None
+    if isinstance(plugins, list):
+        at = next((("plugins", index, "briefing") for index, entry in enumerate(plugins)
+                   if isinstance(entry, dict) and "briefing" in entry), None)
+        if at is None and "briefing" in plugins:
+            at = ("plugins", plugins.index("briefing"))
+    elif isinstance(plugins, dict) and "briefing" in plugins:
+        at = ("plugins", "briefing")
+    if at is None or at[-1] != "briefing":
+        raise file.error(at or ("plugins",), "no `briefing` entry" if at is None else "`briefing` has no settings",
+                         "add `- briefing:` with its languages")
+    file.mapping(at, "give the settings below `briefing:`, indented")
+    return at
+
+
+def _languages(file: ConfigFile, at: FieldPath) -> dict[str, LanguageConfig]:
+    example = "e.g. `de: {locale: de_DE, quotes: [„, “, ‚, ‘]}`"
+    raw = file.mapping(at, f"give each language with its locale and quotes, {example}")
+    if not raw:
+        raise file.error(at, "give at least one language", example)
     languages = {}
-    for code, options in raw.items():
-        where = f"{path}: plugins.briefing.languages.{code}"
-        options = options or {}
+    for code in raw:
+        where = (*at, code)
+        if not (isinstance(code, str) and LANGUAGE_CODE.fullmatch(code)):
+            raise file.error(where, f"{shown(code)} is not a language code",
+                             "use a lowercase ISO 639 code such as de or en, in quotes if YAML reads it otherwise "
+                             "(`\"no\"`)", key=True)
+        file.mapping(where, "give the language's locale and quotes")
+        file.refuse_unknown(where, LANGUAGE_OPTIONS)
+        name = file.text((*where, "locale"), "give its CLDR locale, e.g. `locale: de_DE`")
         try:
-            locale = Locale.parse(options.get("locale", code))
+            locale = Locale.parse(name)
         except (UnknownLocaleError, ValueError) as exc:
-            raise ConfigError(f"{where}.locale: {exc} (use a CLDR locale such as de_DE)") from None
-        quotes = options.get("quotes")
-        if not (isinstance(quotes, list) and len(quotes) == 4 and all(isinstance(q, str) for q in quotes)):
-            raise ConfigError(f"{where}.quotes: give the four CLDR delimiters "
-                              "[open, close, nested open, nested close]")
-        languages[str(code)] = LanguageConfig(str(code), locale, tuple(quotes))
+            raise file.error((*where, "locale"), str(exc), "use a CLDR locale such as de_DE") from None
+        quotes = file.get((*where, "quotes"))
+        if not (isinstance(quotes, list) and len(quotes) == 4):
+            raise file.error((*where, "quotes"), "give the four CLDR delimiters",
+                             "[open, close, nested open, nested close], e.g. [„, “, ‚, ‘]")
+        opening, closing, nested_opening, nested_closing = (
+            file.text((*where, "quotes", index), "give the quotation mark") for index in range(4))
+        languages[code] = LanguageConfig(code, locale, (opening, closing, nested_opening, nested_closing))
     return languages
 
 
-def _source_folder(root: Path, raw: object, where: str) -> Path:
-    """A configured source folder: inside the project, so no setting points the build at other files."""
-    folder = (root / str(raw)).resolve()
+def _rights(file: ConfigFile, at: FieldPath, languages: dict[str, LanguageConfig]) -> Rights:
+    """Rights are required: every output and export carries them."""
+    if file.get(at) is None:
+        raise file.error(at, "missing", "add `rights:` with publisher and licence (and licence_url, credit, "
+                         "usage_terms); every output carries them")
+    file.mapping(at, "give publisher, licence and the other rights below `rights:`")
+    file.refuse_unknown(at, RIGHTS_OPTIONS)
+    publisher = file.text((*at, "publisher"), "who publishes the briefings, e.g. `publisher: Briefing Desk`")
+    return Rights(
+        publisher=publisher,
+        licence=file.text((*at, "licence"), "the licence partners republish under, e.g. `licence: CC BY 4.0`"),
+        licence_url=file.url((*at, "licence_url"), ("https", "http"), "give the licence's web address, "
+                         "e.g. https://creativecommons.org/licenses/by/4.0/", required=False),
+        credit=_per_language(file, (*at, "credit"), languages),
+        copyright_holder=file.text((*at, "copyright_holder"), "", required=False) or publisher,
+        usage_terms=_per_language(file, (*at, "usage_terms"), languages),
+    )
+
+
+def _per_language(file: ConfigFile, at: FieldPath, languages: dict[str, LanguageConfig]) -> dict[str, str]:
+    """A text per configured language, e.g. `credit: {de: …, en: …}`."""
+    raw = file.mapping(at, "give one text per language, e.g. `de: …` and `en: …`")
+    for code in raw:
+        if code not in languages:
+            raise file.error((*at, code), f"{shown(code)} is not a configured language",
+                             f"use {', '.join(languages)}", key=True)
+    return {code: file.text((*at, code), "write the text for this language") for code in raw}
+
+
+def _folder(file: ConfigFile, root: Path, at: FieldPath, default: str) -> Path:
+    """A source folder that exists inside the project, so no setting points the build at other files.
+
+    Why docs_dir too: MkDocs publishes every file of it, so `docs_dir: /etc` would put /etc on the site.
+    """
+    name = file.text(at, "give a folder name", required=False)
+    folder = (root / (name or default)).resolve()
     if not folder.is_relative_to(root):
-        raise ConfigError(f"{where}: {raw!r} lies outside the project {root}; give a folder inside it")
+        raise file.error(at, f"{name!r} lies outside the project {root}", "give a folder inside it")
+    if not folder.is_dir():
+        what = FOLDERS[str(at[-1])]
+        if not name:
+            raise file.error(at, f"the folder {default}/ (the default) does not exist",
+                             f"create {default}/ or set `{at[-1]}:` to another folder; it holds {what}")
+        raise file.error(at, f"the folder {name!r} does not exist", f"create it or correct the name; it holds {what}")
     return folder
+
+
+def _check_switches(file: ConfigFile, at: FieldPath) -> None:
+    """`draft`, `preview` and `outputs` are MkDocs' to read; their types are checked here so every command agrees."""
+    for name in ("draft", "preview"):
+        value = file.get((*at, name))
+        if value is not None and not isinstance(value, bool):
+            raise file.error((*at, name), f"{shown(value)} is not true or false", "write true or false")
+    outputs = file.get((*at, "outputs"))
+    if outputs is not None and not (isinstance(outputs, list) and all(isinstance(o, str) for o in outputs)):
+        raise file.error((*at, "outputs"), f"{shown(outputs)} is not a list of output families",
+                         "write e.g. `outputs: [pdf, export]`, or `[]` for pages only")
+
+
+def _limits(file: ConfigFile, at: FieldPath) -> Limits:
+    """`limits:` of what one record file may cost to read; each a whole number up to its ceiling."""
+    file.mapping(at, f"give e.g. `record_bytes: {DEFAULT_LIMITS.record_bytes}` and `depth: {DEFAULT_LIMITS.depth}` "
+                 "below `limits:`")
+    file.refuse_unknown(at, tuple(LIMIT_CEILINGS))
+    values = {}
+    for name, ceiling in LIMIT_CEILINGS.items():
+        value = file.get((*at, name))
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= ceiling:
+            raise file.error((*at, name), f"{shown(value)} is not a whole number from 1 to {ceiling:,}",
+                             f"the default is {getattr(DEFAULT_LIMITS, name)}")
+        values[name] = value
+    return Limits(**values)
 
 
 def output_folder(root: Path, folder: Path, sources: list[Path], where: str, *, inside: bool = True) -> Path:

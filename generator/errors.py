@@ -28,7 +28,7 @@ class Problem:
     code: str = "invalid"
 
     def __str__(self) -> str:
-        where = _display_path(self.path)
+        where = display_path(self.path)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         text = f"{where}: {self.field or '(record)'}: {self.message}"
@@ -39,7 +39,7 @@ class Problem:
         return text
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Show paths relative to the working directory when that is shorter."""
     try:
         return os.path.relpath(path)

@@ -36,6 +36,7 @@ SAFE_SCHEMES = ("https:", "http:", "mailto:")
 
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#])")
+_UNESCAPED_BANG = re.compile(r"(?<!\\)(?:\\\\)*!$")
 
 
 def safe_link(url: str) -> bool:
@@ -78,6 +79,8 @@ def source(text: Inline, link_for: LinkFor | None) -> str:
             parts.append(run.open + escape_markdown(run.text) + run.close)
         elif isinstance(run, Name):
             url = link_for(run) if link_for else None
+            if url and parts and _UNESCAPED_BANG.search(parts[-1]):
+                parts[-1] = parts[-1][:-1] + "\\!"  # "Wow!" before a linked name must not make it an image
             parts.append(f"[{escape_markdown(run.text)}](<{url}>)" if url else escape_markdown(run.text))
         else:
             parts.append(escape_markdown(run.text))
@@ -131,8 +134,9 @@ def write(text: Inline, writer: Writer, link_for: LinkFor | None = None, *, link
             label = "".join(out[at:])
             del out[at:]
             out.append(writer.link(href, label) if links and safe_link(href) else label)
-        else:  # an image, or anything new a parser release may bring: its text only
-            out.append(writer.text(token.content))
+        else:  # an image (its description), or anything new a parser release may bring: its text only
+            words = "".join(child.content for child in token.children or []) if token.children else token.content
+            out.append(writer.text(_SPACE.sub(" ", words)))
     return writer.start("".join(out))
 
 
@@ -149,7 +153,7 @@ HTML = Writer(
     link=lambda href, label: f'<a href="{html.escape(href)}">{label}</a>',
 )
 
-_PYTHON_MARKDOWN = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}|"}
+_PYTHON_MARKDOWN = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}|!"}
 """What Python-Markdown could read as markup inside a line, written as character references it keeps."""
 _LINE_START = re.compile(r"^(\d*)([-+.)=#])")
 
@@ -158,14 +162,16 @@ def _site_text(text: str) -> str:
     return html.escape(text, quote=False).translate(_PYTHON_MARKDOWN)
 
 
-def _site_start(written: str) -> str:
-    """A text at the start of a line must not open a list, quotation or heading in Python-Markdown.
+def _line_start(encode: Callable[[str], str]) -> Callable[[str], str]:
+    """A text at the start of a line must not open a list, quotation, heading or code block in Markdown.
 
-    >>> _site_start("1. Januar")
+    >>> _line_start(lambda c: f"&#{ord(c)};")("  1. Januar")
     '1&#46; Januar'
     """
-    return _LINE_START.sub(lambda m: m[1] + f"&#{ord(m[2])};", written.lstrip(), count=1)
+    return lambda written: _LINE_START.sub(lambda m: m[1] + encode(m[2]), written.lstrip(), count=1)
 
+
+_site_start = _line_start(lambda c: f"&#{ord(c)};")
 
 _HREF_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in " ()<>\"'|\\`"}
 
@@ -199,6 +205,7 @@ COMMONMARK = Writer(
     tags={"em": ("*", "*"), "strong": ("**", "**")},
     code=_code_span,
     link=_markdown_link,
+    start=_line_start(lambda c: f"\\{c}"),
 )
 
 PLAIN = Writer(text=str, tags={"em": ("", ""), "strong": ("", "")}, code=str, link=lambda href, label: label)

@@ -59,7 +59,7 @@ class Project:
 def load_project(root: Path, *, draft: bool = False) -> Project:
     """Load, check and resolve the project at `root`; raise `ContentError` listing every error."""
     config = load_config(root)
-    report = check_content(config.content_dir, config.codes)
+    report = check_content(config)
     records, problems = report.records, list(report.problems)
     status = translation_status(records, config)
     problems += [p for p in status.problems() if p.code != "missing-translation"]  # the checks report those

@@ -1,4 +1,4 @@
-"""Validation as a whole: load, check, and summarise for the `validate` command."""
+"""Validation as a whole: load, check records and catalogs, and summarise for the `validate` command."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.checks import run_checks
-from generator.config import load_config
+from generator.config import ProjectConfig, load_config
 from generator.errors import Problem
+from generator.i18n.catalogs import check_catalogs
 from generator.records.load import RecordSet, load_records
 
 
@@ -31,11 +32,12 @@ class ValidationReport:
 
 def validate_content(project: Path, content_dir: Path | None = None) -> ValidationReport:
     """Load and check all records of the project (or of another content folder with its settings)."""
-    config = load_config(project)
-    return check_content(content_dir or config.content_dir, config.codes)
+    return check_content(load_config(project), content_dir)
 
 
-def check_content(content_dir: Path, languages: tuple[str, ...]) -> ValidationReport:
-    """Load and check all records; problems of the loader and of the checks together."""
-    records, problems = load_records(content_dir, languages)
-    return ValidationReport(records, sorted(problems + run_checks(records, languages)))
+def check_content(config: ProjectConfig, content_dir: Path | None = None) -> ValidationReport:
+    """Load and check all records and the catalogs: the loader's, the checks' and the catalogs' problems together."""
+    records, problems = load_records(content_dir or config.content_dir, config.codes, config.limits)
+    problems += run_checks(records, config.codes, config.languages)
+    problems += check_catalogs(config)
+    return ValidationReport(records, sorted(problems))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from generator.checks import (
     CHECKS,
     check_cycles,
     check_editorial,
+    check_formatting,
     check_markup,
     check_placeholder_styles,
     check_placeholders,
@@ -22,7 +26,9 @@ from generator.checks import (
     run_checks,
 )
 from generator.errors import Problem
+from generator.i18n import language
 from generator.records.load import RecordSet, load_records
+from generator.records.values import DateTimeValue, MoneyValue
 
 LANGUAGES = ("de", "en")
 
@@ -313,6 +319,60 @@ def test_style_of_an_unknown_placeholder_is_left_to_check_placeholders(records_o
     assert list(check_placeholder_styles(records, LANGUAGES)) == []
 
 
+# --- formatting ------------------------------------------------------------------------------------------------
+
+
+def test_values_that_format_give_no_problem(records_of: LoadValid) -> None:
+    records = records_of({"facts/f.yaml": fact(
+        "{a} {a:compact} {a:full} {n} {p} {p:number} {w} {q} {r}", "{a} {n} {p} {w} {q} {r}",
+        "date: {date: '0009'}\nvalues: {a: {money: 999999999999999, currency: EUR}, n: {count: 35}, "
+        "p: {duration: P4Y}, w: {datetime: '9999-12-31T22:59:00Z', zone: Europe/Berlin}, "
+        "q: {quantity: -0.000001, unit: length-meter}, r: {percentage: 12.5}}\n")})
+    assert list(check_formatting(records, LANGUAGES)) == []
+
+
+def test_the_number_style_on_a_duration_of_two_parts_is_refused_in_the_text(records_of: LoadValid) -> None:
+    """It validated and then stopped the build with a ValueError from `format_duration`."""
+    records = records_of({"facts/f.yaml": fact("seit {p:number} Jahren", "for {p}",
+                                               "values: {p: {duration: P1Y6M}}\n")})
+    [problem] = check_formatting(records, LANGUAGES)
+    assert (problem.field, problem.line, problem.column, problem.code) == ("text.de", 3, 7, "unprintable")
+    assert problem.message == "{p:number}: style 'number' needs a duration of one component (such as P4Y), not P1Y6M"
+    assert problem.hint == "drop the style or change the value"
+
+
+def _with_value(records: RecordSet, record_id: str, name: str, value: object) -> RecordSet:
+    """The records with one value replaced, unvalidated: what a gap in the value types would let through."""
+    record = records.get(record_id)
+    assert record is not None
+    model = record.model.model_copy(update={"values": {**record.model.values, name: value}})
+    return RecordSet([dataclasses.replace(record, model=model) if r is record else r for r in records])
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (MoneyValue.model_construct(money=Decimal("1e300"), currency="EUR"), "cannot be printed in de, en: "
+                                                                         "InvalidOperation: "),
+    (DateTimeValue.model_construct(datetime=dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC), zone="Europe/Berlin"),
+     "cannot be printed in de, en: OverflowError: date value out of range"),
+])
+def test_a_value_that_slips_past_validation_is_a_problem_not_a_traceback(records_of: LoadValid, value: object,
+                                                                          message: str) -> None:
+    records = _with_value(records_of({"facts/f.yaml": fact("{x}", "{x}", "values:\n  x: {count: 3}\n")}),
+                          "f", "x", value)
+    [problem] = check_formatting(records, LANGUAGES)
+    assert (problem.field, problem.line, problem.column, problem.code) == ("values.x", 7, 6, "unprintable")
+    assert problem.message.startswith(message)
+    assert "validation should have refused it" in problem.hint
+
+
+def test_run_checks_formats_in_the_configured_locales(records_of: LoadValid) -> None:
+    records = _with_value(records_of({"facts/f.yaml": fact("{x}", "{x}", "values: {x: {count: 3}}\n")}),
+                          "f", "x", MoneyValue.model_construct(money=Decimal("1e300"), currency="EUR"))
+    locales = {"de": language("de_DE", "„“‚‘"), "en": language("en_GB", "“”‘’")}
+    [problem] = [p for p in run_checks(records, LANGUAGES, locales) if p.code == "unprintable"]
+    assert problem.message.startswith("cannot be printed in de_DE, en_GB: ")
+
+
 # --- markup ----------------------------------------------------------------------------------------------------
 
 
@@ -448,7 +508,7 @@ def test_run_checks_collects_every_check_in_file_order(records_of: LoadValid) ->
 
 def test_every_check_is_registered_and_documented() -> None:
     assert {check_references, check_cycles, check_translations, check_placeholders, check_placeholder_styles,
-            check_markup, check_quotes, check_unreferenced, check_editorial} <= set(CHECKS)
+            check_formatting, check_markup, check_quotes, check_unreferenced, check_editorial} <= set(CHECKS)
     assert len(set(CHECKS)) == len(CHECKS)
     assert all(check.__name__.startswith("check_") and check.__doc__ for check in CHECKS)
 

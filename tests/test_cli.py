@@ -16,13 +16,22 @@ from generator.schema import render_schemas
 ROOT = Path(__file__).resolve().parents[1]
 BRIEFING = Path(sys.executable).with_name("briefing")
 
-MKDOCS = """\
-site_name: Test
+SITE = "site_name: Test\nsite_url: https://test.example.org/\n"
+MKDOCS = SITE + """\
 plugins:
   - briefing:
       languages:
         de: {locale: de_DE, quotes: ["„", "“", "‚", "‘"]}
+      rights: {publisher: Test Desk, licence: CC BY 4.0}
 """
+
+
+def minimal_project(root: Path, mkdocs: str = MKDOCS) -> Path:
+    """mkdocs.yml and the folders it names (empty), as load_config requires them."""
+    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    for name in ("content", "templates", "locales", "docs"):
+        (root / name).mkdir(exist_ok=True)
+    return root
 
 
 def briefing(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -83,7 +92,7 @@ def test_validate_a_missing_folder(tmp_path: Path) -> None:
 
 
 def test_validate_uses_the_projects_languages(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    minimal_project(tmp_path)
     (tmp_path / "content" / "topics").mkdir(parents=True)
     (tmp_path / "content" / "topics" / "t.yaml").write_text("label: {de: T}\nquestion: {de: F?}\n", encoding="utf-8")
     result = briefing("validate", "--project", str(tmp_path))
@@ -119,7 +128,7 @@ def test_missing_mkdocs_yml_in_the_working_directory(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("mkdocs", "message"), [
-    ("site_name: Test\n", "plugins: no `briefing` entry"),
+    ("", "plugins: no `briefing` entry"),
     ("plugins:\n  - search\n  - briefing:\n", "plugins.briefing.languages: give at least one language"),
     ("plugins:\n  - briefing:\n      languages:\n        de: {locale: xx_YY, quotes: [a, b, c, d]}\n",
      "plugins.briefing.languages.de.locale:"),
@@ -130,18 +139,17 @@ def test_missing_mkdocs_yml_in_the_working_directory(tmp_path: Path) -> None:
      "plugins.briefing.source_language: 'fr' is not among the languages"),
 ])
 def test_configuration_errors_are_one_line(tmp_path: Path, mkdocs: str, message: str) -> None:
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(mkdocs), encoding="utf-8")
+    minimal_project(tmp_path, SITE + textwrap.dedent(mkdocs))
     result = briefing("validate", "--project", str(tmp_path))
     assert result.returncode == 2
     assert no_traceback(result)
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{tmp_path / 'mkdocs.yml'}: ")
+    assert re.match(rf"{re.escape(os.path.relpath(tmp_path / 'mkdocs.yml', ROOT))}:\d+:\d+: ", line), line
     assert message in line
 
 
 def test_mkdocs_tags_are_tolerated(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS + "extra:\n  key: !ENV [SOME_KEY, default]\n", encoding="utf-8")
-    (tmp_path / "content").mkdir()
+    minimal_project(tmp_path, MKDOCS + "extra:\n  key: !ENV [SOME_KEY, default]\n")
     result = briefing("validate", "--project", str(tmp_path))
     assert result.returncode == 0
     assert result.stdout == "0 records checked: 0 error(s), 0 warning(s)\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
+import os
 import resource
 import subprocess
 import sys
@@ -143,3 +145,21 @@ def test_a_file_size_limit_ends_in_one_message(tmp_path: Path) -> None:
     assert "file-size limit" in result.stdout and "nothing was published" in result.stdout
     assert "Traceback" not in result.stderr
     assert tree(site) == {MARKER: tree(site)[MARKER], "index.html": b"published"}
+
+
+@pytest.mark.parametrize(("code", "remedy"), [
+    (errno.ENOSPC, "no space left on the device; free some space"),
+    (errno.EDQUOT, "the disk quota is used up"),
+    (errno.EROFS, "the file system is read-only; build into a writable folder"),
+    (errno.EACCES, "permission denied; make the folder and its parent writable"),
+])
+def test_a_write_the_system_refuses_is_one_message_and_publishes_nothing(tmp_path: Path, code: int,
+                                                                        remedy: str) -> None:
+    """A full disk, a quota, a read-only file system or a folder without permission (as root, simulated)."""
+    site = published(tmp_path / "site", {"index.html": "published"})
+    before = tree(site)
+    with pytest.raises(PublishError) as refused, staged(site) as staging:
+        raise OSError(code, os.strerror(code), str(staging / "pdf" / "a.pdf"))
+    assert remedy in str(refused.value) and "a.pdf" in str(refused.value)
+    assert str(refused.value).endswith("(nothing was published)")
+    assert tree(site) == before and beside(site) == []

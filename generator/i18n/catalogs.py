@@ -12,12 +12,22 @@ So the POT-Creation-Date is a constant, locations carry no line numbers
 msgid, and Babel's version line is left out. Builds read the `.po` directly
 (`load_translations`), so compiled `.mo` files are a convenience for other
 tools, never a build input.
+
+Why every read is checked: translators edit the catalogs, and a msgstr goes
+into every output as it is (newstyle gettext marks it safe in HTML and formats
+it with `%`). So a catalog is read as strictly as a record: `po_checks` refuses
+what Babel would misread (`msgstr Quellen"`) with one `file:line` message
+(`CatalogSyntaxError`), and every translation that would crash formatting or
+add markup with a `Problem` each (`TranslationFaultsError`). Builds, exports,
+PDFs and `serve` read through `load_translations` and `template_gaps`, both
+checked; `check_catalogs` gives the same problems as a list for `validate`.
 """
 
 from __future__ import annotations
 
 import datetime
 import gettext
+import os
 import re
 import tokenize
 from collections.abc import Iterator
@@ -36,6 +46,8 @@ from jinja2 import TemplateSyntaxError
 
 from generator.config import ProjectConfig
 from generator.errors import BriefingError, ContentError, Problem
+from generator.i18n.po_checks import check_message, plural_findings
+from generator.i18n.po_syntax import Entry, PoGrammarError, scan_po
 from generator.write import write_if_changed
 
 MSGID_LANGUAGE = "en"
@@ -73,6 +85,26 @@ GapReason = Literal["no-catalog", "not-in-catalog", "untranslated", "fuzzy"]
 
 class CatalogError(BriefingError):
     """A template cannot be parsed or a catalog cannot be read or written."""
+
+
+class CatalogSyntaxError(CatalogError):
+    """A catalog that is not valid PO: one message, `path:line: what is wrong (what to do)`, for the first fault.
+
+    Why only the first: after a broken line the parser cannot tell where the next entry starts.
+    """
+
+    def __init__(self, path: Path, line: int, message: str, hint: str):
+        self.path, self.line, self.message, self.hint = path, line, message, hint
+        super().__init__(f"{_shown(path)}:{line}: {message} ({hint})")
+
+    @property
+    def problem(self) -> Problem:
+        """The same fault as a `Problem`, to list with others (as `validate` does)."""
+        return Problem(self.path, self.line, 1, "PO syntax", self.message, self.hint, code="catalog-syntax")
+
+
+class TranslationFaultsError(CatalogError, ContentError):
+    """Translations that would crash formatting or put markup into the outputs; every one is listed."""
 
 
 @dataclass(frozen=True)
@@ -154,20 +186,22 @@ def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
 def compile_catalogs(config: ProjectConfig) -> list[CatalogReport]:
     """Write `messages.mo` next to each catalog, for gettext tools; fuzzy entries are left out.
 
-    Raises CatalogError listing every msgstr whose placeholders do not match its msgid.
+    Nothing is written unless every catalog passes, so no tool gets a translation the build would refuse.
+
+    Raises:
+        CatalogSyntaxError: a catalog is not valid PO.
+        TranslationFaultsError: every msgstr whose placeholders or markup do not match its msgid.
     """
-    reports, problems = [], []
+    catalogs, problems = [], []
     for language in catalog_languages(config):
         path = catalog_path(config, language)
-        if not path.is_file():
-            continue
-        catalog = _read(path, config.languages[language].locale)
-        problems += _check(catalog, path)
-        compiled = path.with_suffix(".mo")
-        reports.append(_report(compiled, catalog, write_if_changed(compiled, _mo_bytes(catalog))))
+        if path.is_file():
+            catalog, entries = _parse(path, config.languages[language].locale)
+            problems += _faults(catalog, entries, path)
+            catalogs.append((path.with_suffix(".mo"), catalog))
     if problems:
-        raise ContentError(problems)
-    return reports
+        raise TranslationFaultsError(problems)
+    return [_report(mo, catalog, write_if_changed(mo, _mo_bytes(catalog))) for mo, catalog in catalogs]
 
 
 def load_translations(config: ProjectConfig, language: str) -> gettext.NullTranslations:
@@ -175,25 +209,47 @@ def load_translations(config: ProjectConfig, language: str) -> gettext.NullTrans
 
     `en` and a language whose catalog does not exist yet get the msgids unchanged; `status`
     reports the latter, so a strict build refuses it while a draft build still renders.
+
+    Raises:
+        CatalogSyntaxError: the catalog is not valid PO.
+        TranslationFaultsError: some msgstr would crash formatting or add markup (see `po_checks`).
     """
     if language not in config.languages:
         raise CatalogError(f"language {language!r} is not configured (configured: {', '.join(config.codes)})")
     path = catalog_path(config, language)
     if language == MSGID_LANGUAGE or not path.is_file():
         return Translations()
-    return Translations(BytesIO(_mo_bytes(_read(path, config.languages[language].locale))), domain=DOMAIN)
+    return Translations(BytesIO(_mo_bytes(_checked(path, config.languages[language].locale))), domain=DOMAIN)
+
+
+def check_catalogs(config: ProjectConfig) -> list[Problem]:
+    """Every fault of every language's catalog as problems, without raising: for `validate`.
+
+    A syntax error is one problem for its file (nothing after it can be read).
+    """
+    problems: list[Problem] = []
+    for language in catalog_languages(config):
+        path = catalog_path(config, language)
+        if not path.is_file():
+            continue
+        try:
+            problems += _faults(*_parse(path, config.languages[language].locale), path)
+        except CatalogSyntaxError as error:
+            problems.append(error.problem)
+    return problems
 
 
 def template_gaps(config: ProjectConfig) -> list[TemplateGap]:
     """Template strings that some language does not translate, against a fresh extraction.
 
     Fresh, so a string added to a template but not yet extracted counts as missing too.
+    Raises like `load_translations` for a broken catalog, so the build stops at its load stage.
     """
     expected = [message for message in extract_messages(config) if message.id]
     gaps = []
     for language in catalog_languages(config):
         path = catalog_path(config, language)
-        catalog = _read(path, config.languages[language].locale) if path.is_file() else None
+        catalog = _checked(path, config.languages[language].locale) if path.is_file() else None
         gaps += [_gap(config, language, path, message, catalog) for message in expected]
     return [gap for gap in gaps if gap is not None]
 
@@ -268,23 +324,69 @@ def _new_catalog(locale: Locale | None, comment: str) -> Catalog:
 
 
 def _read(path: Path, locale: Locale | None, hint: str = "") -> Catalog:
+    """A catalog read strictly (see `_parse`), its translations not yet checked."""
+    return _parse(path, locale, hint)[0]
+
+
+def _checked(path: Path, locale: Locale | None) -> Catalog:
+    """A catalog whose every used translation passed `po_checks`."""
+    catalog, entries = _parse(path, locale)
+    errors = [problem for problem in _faults(catalog, entries, path) if problem.severity == "error"]
+    if errors:
+        raise TranslationFaultsError(errors)
+    return catalog
+
+
+def _parse(path: Path, locale: Locale | None, hint: str = "") -> tuple[Catalog, dict[int, Entry]]:
+    """The catalog, and where each entry's strings are, after checking every line against the PO grammar.
+
+    Why `scan_po` before Babel: `read_po(abort_invalid=True)` still takes
+    `msgstr Quellen"` for "uellen", keeps the first of two msgstrs and the
+    last of two entries for one msgid, all without a word.
+    """
     if not path.is_file():
         raise CatalogError(f"{path}: not found" + (f" ({hint})" if hint else ""))
+    data = path.read_bytes()
     try:
-        with path.open("rb") as stream:
-            return read_po(stream, locale=locale, abort_invalid=True)
+        entries = scan_po(data)
+    except PoGrammarError as fault:
+        raise CatalogSyntaxError(path, fault.line, fault.message, fault.hint) from None
+    try:
+        return read_po(BytesIO(data), locale=locale, abort_invalid=True), entries
     except PoFileError as exc:
-        raise CatalogError(f"{path}:{exc.lineno + 1}: {str(exc).rsplit(' on ', 1)[0]}: {exc.line.strip()!r} "
-                           "(fix the line; see `msgfmt --check`)") from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CatalogError(f"{path}: cannot read the catalog: {exc} (save it as UTF-8 PO)") from None
+        what, text = str(exc).rsplit(" on ", 1)[0], exc.line.strip()
+        raise CatalogSyntaxError(path, exc.lineno + 1, what + (f": {text!r}" if text else ""),
+                                 "fix the line; see `msgfmt --check`") from None
+    except ValueError as exc:  # a header Babel cannot parse, e.g. nplurals=two
+        raise CatalogSyntaxError(path, _header_line(entries, "Plural-Forms"), f"cannot read the header: {exc}",
+                                 "write the header as `briefing i18n update` does") from None
 
 
-def _check(catalog: Catalog, path: Path) -> list[Problem]:
-    """Babel's checkers (placeholders, plural counts), as problems at the msgid's line."""
-    return [Problem(path, message.lineno, 1, f'msgid "{_singular(message.id)}"', str(error),
-                    "make the msgstr use the same placeholders as the msgid", code="catalog")
-            for message, errors in catalog.check() for error in errors]
+def _faults(catalog: Catalog, entries: dict[int, Entry], path: Path) -> list[Problem]:
+    """What `po_checks` finds in the plural rule and in every translation that is used (not fuzzy, not empty)."""
+    singletons, problems = plural_findings(catalog, path, _header_line(entries, "Plural-Forms"))
+    for message in catalog:
+        if message.id and not message.fuzzy:
+            entry = entries.get(message.lineno) or Entry(message.lineno or 1)  # found by line, never skipped
+            problems += check_message(message, entry, path, singletons)
+    return problems
+
+
+def _header_line(entries: dict[int, Entry], name: str) -> int:
+    """The line of header field `name` (or of the header, or 1)."""
+    header = next((e for e in entries.values() if e.msgid == "" and e.context is None), None)
+    if header is None:
+        return 1
+    segments = header.strings.get(0, [])
+    return next((s.line for s in segments if s.text.startswith(f"{name}:")), header.line)
+
+
+def _shown(path: Path) -> str:
+    """A path as `Problem` shows it: relative to the working directory."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 def _po_bytes(catalog: Catalog) -> bytes:

@@ -39,7 +39,7 @@ from generator.errors import BriefingError, ContentError, Problem
 from generator.i18n.catalogs import TemplateGap, template_gaps
 from generator.records.load import Record, RecordSet
 from generator.records.walk import localized
-from generator.records.yaml_reader import FieldPath, dotted, read_yaml
+from generator.records.yaml_reader import LIMIT_CEILINGS, FieldPath, Limits, dotted, read_yaml
 from generator.write import write_if_changed
 
 CONFIRMATIONS_FILE = "confirmed.yaml"
@@ -248,12 +248,16 @@ def confirmations_path(config: ProjectConfig) -> Path:
     return config.locales_dir / CONFIRMATIONS_FILE
 
 
+CONFIRMATION_LIMITS = Limits(record_bytes=LIMIT_CEILINGS["record_bytes"], depth=4, values=LIMIT_CEILINGS["values"])
+"""confirmed.yaml grows with the archive (a few values per translated field), and is the project's own file."""
+
+
 def load_confirmations(config: ProjectConfig) -> Confirmations:
     """Read `locales/confirmed.yaml` strictly (duplicate keys after a merge are errors); empty if absent."""
     path = confirmations_path(config)
     if not path.is_file():
         return {}
-    document, problems = read_yaml(path)
+    document, problems = read_yaml(path, CONFIRMATION_LIMITS)
     if document is None:
         raise ContentError(problems)
     data = document.data if document.data is not None else {}

@@ -11,7 +11,7 @@ Hooks, in build order:
   over one it loaded), take the build's time, set the navigation.
 - `on_files`: add every generated page with `File.generated`; pages outside
   the navigation are marked `not_in_nav`.
-- `on_page_markdown`: give the sitemap a date from the records, never the clock.
+- `on_page_markdown`: date pages from the records, never the clock.
 - `on_post_build` (after Material's search): split the search index per
   language, then write the PDF and export families.
 - `on_serve`: reload when content, templates or catalogs change.
@@ -59,6 +59,7 @@ class BriefingPluginConfig(Config):
     content_dir = c.Optional(c.Type(str))
     templates_dir = c.Optional(c.Type(str))
     locales_dir = c.Optional(c.Type(str))
+    limits = c.Optional(c.Type(dict))
     draft = c.Type(bool, default=False)
     """Build with missing or stale translations, marked, instead of refusing them."""
     preview = c.Type(bool, default=False)
@@ -127,7 +128,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lastmod = (page.meta.get("briefing") or {}).get("lastmod")
         if lastmod:
-            page.update_date = lastmod
+            page.update_date = min(max(lastmod, GZIP_DATES[0]), GZIP_DATES[1])
         return markdown
 
     @event_priority(-100)  # after Material's search plugin has written the index
@@ -176,6 +177,10 @@ def _available(module: str) -> bool:
     except ImportError:
         return False
 
+
+GZIP_DATES = ("1970-01-01", "2106-02-07")
+"""MkDocs stamps sitemap.xml.gz with the newest page date, and gzip can only store one in this range
+(the sitemap itself prints the page's own `lastmod`)."""
 
 THEME_STRINGS = ("site_name", "site_description", "site_author", "copyright")
 """Settings Material prints into pages, some of them without escaping."""

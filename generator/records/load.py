@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Problem
 from generator.records import KINDS
 from generator.records.base import SLUG_PATTERN
-from generator.records.yaml_reader import FieldPath, YamlDocument, dotted, read_yaml
+from generator.records.yaml_reader import DEFAULT_LIMITS, FieldPath, Limits, YamlDocument, dotted, read_yaml
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,17 @@ MAX_ID_LENGTH = 80
 """Ids become file names and URL segments in every output; 80 characters leave room on every file system."""
 
 
-def load_records(content_dir: Path, languages: Sequence[str]) -> tuple[RecordSet, list[Problem]]:
+def load_records(content_dir: Path, languages: Sequence[str], limits: Limits = DEFAULT_LIMITS
+                 ) -> tuple[RecordSet, list[Problem]]:
     """Read and validate every record file under `content_dir`.
 
-    Returns the records that validated and the problems of all that did not.
+    Args:
+        content_dir: the folder with one subfolder per record kind.
+        languages: the configured language codes, which localized text must use.
+        limits: what one file may cost to read (`ProjectConfig.limits`, from mkdocs.yml).
+
+    Returns:
+        The records that validated and the problems of all that did not.
     """
     problems: list[Problem] = []
     records: dict[str, Record] = {}
@@ -81,7 +88,7 @@ def load_records(content_dir: Path, languages: Sequence[str]) -> tuple[RecordSet
         if problem:
             problems.append(problem)
             continue
-        record, found = _load_one(path, kind, record_id, languages)
+        record, found = _load_one(path, kind, record_id, languages, limits)
         problems += found
         if record is None:
             broken[record_id] = kind
@@ -119,9 +126,9 @@ def _identify(content_dir: Path, path: Path) -> tuple[str, str, Problem | None]:
     return kind, record_id, None
 
 
-def _load_one(path: Path, kind: str, record_id: str, languages: Sequence[str]
+def _load_one(path: Path, kind: str, record_id: str, languages: Sequence[str], limits: Limits
               ) -> tuple[Record | None, list[Problem]]:
-    document, problems = read_yaml(path)
+    document, problems = read_yaml(path, limits)
     if document is None:
         return None, problems
     if not isinstance(document.data, dict):

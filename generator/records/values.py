@@ -2,7 +2,11 @@
 
 Each value is a one-key mapping naming its type (`{money: 90000000000,
 currency: EUR}`), so a reader of the YAML sees the type, and Babel formats it
-per locale later. Nothing here formats; it only guarantees the value is valid.
+per locale later. Nothing here formats; it only guarantees the value is valid,
+and valid means printable: every value accepted here formats in every locale
+(the bounds below; `generator.checks.check_formatting` is the safety net, and
+`tests/records/test_printable_values.py` the property test that holds them
+together).
 """
 
 from __future__ import annotations
@@ -26,12 +30,45 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationError,
     WithJsonSchema,
+    model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from generator.records.base import StrictModel
 
 _CURRENCIES = frozenset(list_currencies())
+
+MAX_NUMBER = 10**15
+"""Every number in a record (amount, count, quantity, percentage, part of a duration) stays below it.
+
+Why 10^15, a thousand trillion: CLDR's compact forms, which the house style
+uses for large sums, name magnitudes up to trillions (`999 Billionen Euro`,
+`€999tn`) in every locale Babel ships (Japanese alone goes further); beyond,
+Babel prints `1000000 Billionen`, and from 28 digits (the precision of
+Python's default decimal context, in which Babel computes) it fails outright. News rarely comes near: the largest state
+budgets are about 10^13 US dollars, world GDP about 10^14. The exception is a
+currency in hyperinflation (rial, old Zimbabwe dollar), best restated in a
+stable currency, as the sources mostly do.
+"""
+
+MAX_DECIMALS = 6
+"""Decimal places a number may have: a millionth is still a figure a reader takes in.
+
+Why a limit at all: Babel prints every decimal it is given (`1e-300` becomes
+three hundred zeros), and six decimals with fifteen digits before the point
+stay within the 28 digits of Babel's decimal arithmetic.
+"""
+
+MIN_YEAR, MAX_YEAR = 1, 9999
+"""The years a date or a moment can show, on the clock it is shown on.
+
+Why all of them rather than a "plausible" window: it is exactly what Python's
+dates and Babel's formats can print, and history is news too (the battle in
+the Teutoburg Forest was in the year 9). There is no year 0 (1 BC is followed
+by AD 1), and dates before AD 1 cannot be written as ISO dates here.
+"""
 
 
 class PartialDate(BaseModel):
@@ -53,23 +90,27 @@ class PartialDate(BaseModel):
         """`2026-01-06`, `2026-01`, `2026` or `unknown`: the form the YAML uses."""
         if self.year is None:
             return "unknown"
-        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
+        return "-".join(f"{part:0{width}d}" for part, width in ((self.year, 4), (self.month, 2), (self.day, 2))
+                        if part)
 
 
 _DATE_PATTERN = r"^(unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$"
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, PartialDate | dict):
-        return value
+    if isinstance(value, PartialDate):
+        return value  # built by the code itself, e.g. the day of a moment
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"{value:04d}"  # an unquoted year reads as a number
-    if not isinstance(value, str) or not re.match(_DATE_PATTERN, value):
+    if not isinstance(value, str) or not re.fullmatch(_DATE_PATTERN, value):
         raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM, YYYY or unknown")
     if value == "unknown":
         return PartialDate()
     parts = [int(part) for part in value.split("-")]
     year, month, day = (parts + [None, None])[:3]
+    if year < MIN_YEAR:
+        raise ValueError(f"no year 0 in {value}: the calendar goes from 1 BC straight to AD 1, "
+                         f"so years run from {MIN_YEAR:04d} to {MAX_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"no month {month} in {value}")
     if day is not None:
@@ -88,9 +129,33 @@ DateSpec = Annotated[
 
 
 def _finite(value: float | Decimal) -> float | Decimal:
-    if not math.isfinite(value):
+    if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):  # isfinite(1E+400) is False
         raise ValueError("must be a finite number")
     return value
+
+
+_TOO_LARGE = "must be below 10^15 (a thousand trillion), the largest magnitude every language has a word for"
+
+
+def _printable(larger: str = "", smaller: str = "") -> AfterValidator:
+    """Below `MAX_NUMBER` and with at most `MAX_DECIMALS` decimal places; `-0` becomes `0` (Babel prints `-0`).
+
+    Args:
+        larger: What else to do with a number too large, after "check the digits".
+        smaller: What else to do with too many decimals, after "round it".
+    """
+
+    def check(value: Decimal | int) -> Decimal | int:
+        if abs(value) >= MAX_NUMBER:
+            raise ValueError(f"{_TOO_LARGE}; check the digits{larger}")
+        if isinstance(value, Decimal):
+            exponent = value.as_tuple().exponent
+            assert isinstance(exponent, int)  # _finite ran first
+            if exponent < -MAX_DECIMALS:
+                raise ValueError(f"must have at most {MAX_DECIMALS} decimal places; round it{smaller}")
+        return value if value else abs(value)
+
+    return AfterValidator(check)
 
 
 def _not_negative(value: float | Decimal) -> float | Decimal:
@@ -116,14 +181,20 @@ def _unit(unit: str) -> str:
 
 
 _DURATION = re.compile(
-    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+    r"P(?!$)(?:(?P<years>[0-9]+)Y)?(?:(?P<months>[0-9]+)M)?(?:(?P<weeks>[0-9]+)W)?(?:(?P<days>[0-9]+)D)?"
+    r"(?:T(?=[0-9])(?:(?P<hours>[0-9]+)H)?(?:(?P<minutes>[0-9]+)M)?(?:(?P<seconds>[0-9]+)S)?)?"
 )
+"""Used with `fullmatch`, and with ASCII digits only (`\\d` would take `P٢Y`)."""
 
 
 def _duration(text: str) -> str:
-    if not _DURATION.match(text):
+    match = _DURATION.fullmatch(text)
+    if not match:
         raise ValueError(f"{text!r} is not an ISO 8601 duration (e.g. P2Y, P6M, PT3H)")
+    for unit, digits in match.groupdict().items():
+        if digits and len(digits.lstrip("0")) > len(str(MAX_NUMBER - 1)):  # before int(): it refuses 4,300 digits
+            larger = "" if unit == "years" else ", or count in a larger unit"
+            raise ValueError(f"the {unit} must be below 10^15 (a thousand trillion); check the digits{larger}")
     return text
 
 
@@ -141,11 +212,24 @@ def _zone(name: str) -> str:
 def _aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValueError("a date-time needs a UTC offset, e.g. 2026-01-06T15:00:00+01:00")
+    try:
+        value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError(_outside_the_calendar(value, "in UTC")) from None
     return value
 
 
-Amount = Annotated[Decimal, AfterValidator(_finite), AfterValidator(_not_negative)]
-FiniteNumber = Annotated[Decimal, AfterValidator(_finite)]
+def _outside_the_calendar(value: dt.datetime, where: str) -> str:
+    edge = "after 31 December 9999" if value.year == MAX_YEAR else "before 1 January 0001"
+    return (f"falls {edge} {where}, outside the years {MIN_YEAR}–{MAX_YEAR} a date can show; "
+            "check the year and the offset")
+
+
+Amount = Annotated[Decimal, AfterValidator(_finite), _printable(", or restate the sum in another currency"),
+                   AfterValidator(_not_negative)]
+FiniteNumber = Annotated[Decimal, AfterValidator(_finite), _printable()]
+Measure = Annotated[Decimal, AfterValidator(_finite), _printable(", or give it in a larger unit",
+                                                                 ", or give it in a smaller unit")]
 
 
 class DateValue(StrictModel):
@@ -164,6 +248,22 @@ class DateTimeValue(StrictModel):
     def local(self) -> dt.datetime:
         return self.datetime.astimezone(ZoneInfo(self.zone)) if self.zone else self.datetime
 
+    @model_validator(mode="after")
+    def _shown_within_the_calendar(self) -> DateTimeValue:
+        """The moment stays within the years 1–9999 on the clock of its zone, where it is shown.
+
+        Why a ValidationError with a location: the fault is the combination,
+        but the fix is usually the date-time, so the problem points there.
+        """
+        try:
+            self.local()
+        except OverflowError:
+            message = _outside_the_calendar(self.datetime, f"on the clock of {self.zone}")
+            raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(
+                type=PydanticCustomError("value_error", message), loc=("datetime",),
+                input=self.datetime.isoformat())]) from None
+        return self
+
 
 class MoneyValue(StrictModel):
     """An amount of money in an ISO 4217 currency."""
@@ -175,13 +275,14 @@ class MoneyValue(StrictModel):
 class CountValue(StrictModel):
     """A number of things (countries, soldiers); the noun stays in the text."""
 
-    count: Annotated[int, AfterValidator(_not_negative)] = Field(description="A whole number, e.g. 35")
+    count: Annotated[int, _printable(), AfterValidator(_not_negative)] = Field(
+        description="A whole number, e.g. 35")
 
 
 class QuantityValue(StrictModel):
     """A measured amount with a CLDR unit."""
 
-    quantity: FiniteNumber = Field(description="The measured amount")
+    quantity: Measure = Field(description="The measured amount")
     unit: Annotated[str, AfterValidator(_unit)] = Field(description="CLDR unit, e.g. length-kilometer")
 
 
@@ -192,7 +293,7 @@ class DurationValue(StrictModel):
 
     def parts(self) -> dict[str, int]:
         """The non-zero components, e.g. `{'years': 2}`."""
-        match = _DURATION.match(self.duration)
+        match = _DURATION.fullmatch(self.duration)
         assert match
         return {unit: int(amount) for unit, amount in match.groupdict().items() if amount}
 

@@ -107,6 +107,9 @@ def _plain_scalar(text: str) -> Any:
             f"unquoted {text!r} is a number in YAML 1.1 and text in YAML 1.2",
             f'write "{text}" in quotes for text, or digits only for a number',
         )
+    if (_INT.match(text) or _FLOAT.match(text)) and len(text) > MAX_NUMBER_LENGTH:
+        raise _RefusalError(f"a number of {len(text):,} characters is too long to be a value",
+                            f"no amount needs more than {MAX_NUMBER_LENGTH} characters; check what was pasted")
     if _INT.match(text):
         return int(text)
     if _FLOAT.match(text):
@@ -118,24 +121,59 @@ def _plain_scalar(text: str) -> Any:
     return text
 
 
-MAX_RECORD_BYTES = 1024 * 1024
-"""The largest record file read: a briefing's record is a few KiB; a larger one is a mistake or an attack."""
+MAX_NUMBER_LENGTH = 100
+"""Longer digit strings are no value a record could print (and Python refuses to read ints of 4,300 digits)."""
+MAX_RECORD_BYTES = 256 * 1024
+"""The largest record file read by default: a briefing's record is a few KiB; a larger one is a mistake or an attack."""
 MAX_DEPTH = 24
-"""The deepest nesting of mappings and lists a record may have (the schemas need fewer than ten levels)."""
+"""The deepest nesting of mappings and lists a record may have by default (the schemas need fewer than ten levels)."""
+MAX_VALUES = 5000
+"""The most values (texts, numbers, lists and mappings) a record may hold by default; the largest has about 60.
+
+Why a count besides the size: parsing costs per value, and a file of short
+values (`[a, a, a, …]`) costs about 25 s per MiB to parse."""
+LIMIT_SETTING = "plugins.briefing.limits"
+"""Where mkdocs.yml sets the limits, for the messages that refuse a file."""
 
 
-class _TooDeepError(Exception):
-    def __init__(self, event: Any):
-        self.event = event
+@dataclass(frozen=True)
+class Limits:
+    """What one record file may cost to read, checked before it is parsed.
+
+    Set under `limits:` in the `briefing` entry of mkdocs.yml; the defaults keep
+    `briefing validate` of a bad file under a second and 100 MB.
+    """
+
+    record_bytes: int = MAX_RECORD_BYTES
+    """The largest record file read, in bytes."""
+    depth: int = MAX_DEPTH
+    """The deepest nesting of mappings and lists in a record."""
+    values: int = MAX_VALUES
+    """The most values (texts, numbers, lists and mappings) in a record."""
 
 
-def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+LIMIT_CEILINGS = {"record_bytes": 64 * 1024 * 1024, "depth": 100, "values": 1_000_000}
+"""The most each limit may be set to: beyond them reading one file could take seconds and gigabytes,
+or nesting exhaust the reader's recursion."""
+DEFAULT_LIMITS = Limits()
+
+
+class _OverLimitError(Exception):
+    """The parser reached a limit; parsing stops at `event`."""
+
+    def __init__(self, event: Any, message: str, setting: str, hint: str):
+        self.event, self.message, self.setting, self.hint = event, message, setting, hint
+
+
+def read_yaml(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDocument | None, list[Problem]]:
     """Read one YAML file strictly; return its data or every problem found.
 
-    Only regular files up to `MAX_RECORD_BYTES` are read, checked before a
+    Only regular files up to `limits.record_bytes` are read, checked before a
     byte is: a FIFO would block, a device or `/dev/zero` would never end.
+    Nesting deeper than `limits.depth`, or more than `limits.values` values,
+    stops the parser where it starts.
     """
-    raw, refusal = _read_bounded(path)
+    raw, refusal = _read_bounded(path, limits.record_bytes)
     if refusal is not None:
         return None, [refusal]
     try:
@@ -148,14 +186,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
                     "save the file as UTF-8", code="encoding")
         ]
     text = text.removeprefix("\ufeff")
-    problems = [
-        Problem(path, number, line.index("\t") + 1, "", "tab character", "indent and separate with spaces",
-                code="tab")
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
+    problems = _tabs(path, text)
     try:
-        document, structure = _Builder(path, text).build()
+        document, structure = _Builder(path, text, limits).build()
     except ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -163,10 +196,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
                                 "delete it; only printable text, newlines and spaces belong in a record",
                                 code="encoding"))
         return None, problems
-    except _TooDeepError as exc:
+    except _OverLimitError as exc:
         mark = exc.event.start_mark
-        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", f"nested deeper than {MAX_DEPTH} levels",
-                                "records are shallow; check the indentation", code="size"))
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", exc.message,
+                                f"{exc.hint}, or raise {LIMIT_SETTING}.{exc.setting} in mkdocs.yml", code="size"))
         return None, problems
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -179,7 +212,23 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     return (None if problems else document), problems
 
 
-def _read_bounded(path: Path) -> tuple[bytes, Problem | None]:
+TABS_LISTED = 10
+"""Lines with a tab reported one by one; the rest are counted in one problem, so a file of tabs prints ten lines."""
+
+
+def _tabs(path: Path, text: str) -> list[Problem]:
+    """A problem for each of the first `TABS_LISTED` lines with a tab, and one that counts the others."""
+    lines = [(number, line.index("\t") + 1) for number, line in enumerate(text.splitlines(), start=1) if "\t" in line]
+    problems = [Problem(path, number, column, "", "tab character", "indent and separate with spaces", code="tab")
+                for number, column in lines[:TABS_LISTED]]
+    if len(lines) > TABS_LISTED:
+        number, column = lines[TABS_LISTED]
+        problems.append(Problem(path, number, column, "", f"tab characters on {len(lines) - TABS_LISTED:,} more "
+                                "lines from here", "indent and separate with spaces", code="tab"))
+    return problems
+
+
+def _read_bounded(path: Path, most: int) -> tuple[bytes, Problem | None]:
     """The file's bytes, or why it is not read: not a regular file, a broken or looping link, too large."""
     def refuse(message: str, hint: str) -> tuple[bytes, Problem]:
         return b"", Problem(path, None, None, "", message, hint, code="file")
@@ -194,16 +243,17 @@ def _read_bounded(path: Path) -> tuple[bytes, Problem | None]:
         return refuse(f"cannot read the file: {error.strerror}", "check that it exists and is readable")
     if not stat.S_ISREG(info.st_mode):
         return refuse("not a regular file (a FIFO, a device or a socket)", "records are plain .yaml files")
-    if info.st_size > MAX_RECORD_BYTES:
-        return refuse(f"the file has {info.st_size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have",
-                      "split it into several records")
+    raise_it = f"or raise {LIMIT_SETTING}.record_bytes in mkdocs.yml"
+    if info.st_size > most:
+        return refuse(f"the file has {info.st_size:,} bytes, more than the {most:,} a record may have",
+                      f"split it into several records, {raise_it}")
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_RECORD_BYTES + 1)
+            raw = stream.read(most + 1)
     except OSError as error:
         return refuse(f"cannot read the file: {error.strerror}", "check that it is readable")
-    if len(raw) > MAX_RECORD_BYTES:
-        return refuse(f"the file grew past the {MAX_RECORD_BYTES:,} bytes a record may have", "split it")
+    if len(raw) > most:
+        return refuse(f"the file grew past the {most:,} bytes a record may have", f"split it, {raise_it}")
     return raw, None
 
 
@@ -215,8 +265,11 @@ def _control_character(text: str) -> str | None:
 class _Builder:
     """Turns parser events into plain data, recording positions and refusals."""
 
-    def __init__(self, path: Path, text: str):
+    def __init__(self, path: Path, text: str, limits: Limits):
         self.path = path
+        self.limits = limits
+        self.count = 0
+        """Values read so far, against `limits.values`."""
         self.events = iter(YAML(typ="safe", pure=True).parse(text))
         self.document = YamlDocument(None)
         self.problems: list[Problem] = []
@@ -241,8 +294,14 @@ class _Builder:
         )
 
     def _node(self, event: Any, path: FieldPath) -> Any:
-        if len(path) > MAX_DEPTH:
-            raise _TooDeepError(event)
+        self.count += 1
+        if len(path) > self.limits.depth:
+            depth = self.limits.depth
+            raise _OverLimitError(event, f"nested deeper than {depth} level{'s' * (depth != 1)}", "depth",
+                                  "records are shallow; check the indentation")
+        if self.count > self.limits.values:
+            raise _OverLimitError(event, f"more than {self.limits.values:,} values", "values",
+                                  "a record holds a few dozen; split it into several records")
         mark = event.start_mark
         self.document.values[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(event, AliasEvent):

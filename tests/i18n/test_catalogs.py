@@ -50,6 +50,8 @@ def _project(tmp_path: Path, templates: dict[str, str], extra_languages: str = "
         marker = "      languages:\n"
         mkdocs = mkdocs.replace(marker, marker + textwrap.indent(extra_languages, "      "), 1)
     (tmp_path / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    for folder in ("content", "templates", "locales", "docs"):  # the source folders mkdocs.yml names must exist
+        (tmp_path / folder).mkdir(exist_ok=True)
     for name, body in templates.items():
         path = tmp_path / "templates" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -226,6 +228,8 @@ def test_extract_update_compile_on_a_copy_of_the_repository_changes_no_file(tmp_
     for name in ("locales", "templates", "generator"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for folder in ("content", "docs"):  # must exist for mkdocs.yml; nothing in them is read here
+        (tmp_path / folder).mkdir()
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     config = load_config(tmp_path)
 

@@ -30,8 +30,10 @@ FR_LANGUAGE = "  fr:\n    locale: fr_FR\n    quotes: [«, », “, ”]\n"
 
 
 def _copy_project(tmp_path: Path, extra_languages: str = "") -> ProjectConfig:
-    """The repository's mkdocs.yml and content/, without templates, catalogs or confirmations."""
+    """The repository's mkdocs.yml and content/, with empty templates/, locales/ and docs/ folders."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    for folder in ("templates", "locales", "docs"):
+        (tmp_path / folder).mkdir()
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if extra_languages:
         marker = "      languages:\n"
@@ -190,7 +192,7 @@ def test_the_confirmations_file_is_sorted_and_reproducible(project: ProjectConfi
 
 def test_a_broken_confirmations_file_is_a_clear_error(project: ProjectConfig) -> None:
     path = confirmations_path(project)
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('eu-aid:\n  text:\n    en: "0123456789abcdef"\n  text:\n    en: "x"\n', encoding="utf-8")
     with pytest.raises(ContentError, match=r"confirmed.yaml:4:\d+: .*duplicate key"):
         load_confirmations(project)

@@ -51,7 +51,7 @@ def test_translated_quotes_are_marked_on_the_other_language_page(project: Projec
 
 
 def _copy_project(tmp_path: Path) -> Path:
-    for name in ("content", "templates", "locales"):
+    for name in ("content", "templates", "locales", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
@@ -102,6 +102,7 @@ def _third_language_project(root: Path) -> Path:
     _write(root, "mkdocs.yml", mkdocs.replace('          quotes: ["“", "”", "‘", "’"]\n',
                                               '          quotes: ["“", "”", "‘", "’"]\n' + UKRAINIAN.lstrip("\n")))
     shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "docs").mkdir()
     _write(root, "locales/uk/LC_MESSAGES/messages.po",
            (Path(__file__).parents[1] / "fixtures/third-language/messages.po").read_text(encoding="utf-8"))
     shutil.copytree(ROOT / "locales/de", root / "locales/de")

@@ -13,8 +13,11 @@ from generator.validate import validate_content
 ROOT = Path(__file__).resolve().parents[2]
 
 MKDOCS_DE_EN_FR = """\
+site_name: Corpus
+site_url: https://briefing.example.org/
 plugins:
   - briefing:
+      rights: {publisher: Briefing Desk, licence: CC BY 4.0}
       languages:
         de: {locale: de_DE, quotes: ["„", "“", "‚", "‘"]}
         en: {locale: en_GB, quotes: ["“", "”", "‘", "’"]}
@@ -67,6 +70,8 @@ def test_corpus_is_deterministic(corpus: ModuleType, tmp_path: Path) -> None:
 
 def test_corpus_in_three_languages(corpus: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_DE_EN_FR, encoding="utf-8")
+    for folder in ("templates", "locales", "docs"):
+        (tmp_path / folder).mkdir()
     corpus.write_corpus(tmp_path / "content", 2, ("de", "en", "fr"))
     report = validate_content(tmp_path)
     assert [str(p) for p in report.problems] == []

@@ -72,6 +72,8 @@ def test_unquoted_date_from_yaml_is_accepted() -> None:
     ("2026-01-00", "no such date 2026-01-00: January 2026 has 31 days"),
     ("2026-13", "no month 13 in 2026-13"),
     ("2026-00-10", "no month 0 in 2026-00-10"),
+    ("0000", "no year 0 in 0000: the calendar goes from 1 BC straight to AD 1, so years run from 0001 to 9999"),
+    ("0000-01", "no year 0 in 0000-01: the calendar goes from 1 BC straight to AD 1, so years run from 0001 to 9999"),
     ("26-01-06", "expected a date as YYYY-MM-DD, YYYY-MM, YYYY or unknown"),
     ("2026-1-6", "expected a date as YYYY-MM-DD, YYYY-MM, YYYY or unknown"),
     ("06.01.2026", "expected a date as YYYY-MM-DD, YYYY-MM, YYYY or unknown"),
@@ -127,6 +129,23 @@ def test_datetime_without_offset_is_refused(text: str) -> None:
     assert "a date-time needs a UTC offset" in error["msg"]
 
 
+@pytest.mark.parametrize(("raw", "loc", "message"), [
+    ({"datetime": "9999-12-31T23:30:00-01:00"}, ("datetime value", "datetime"),
+     "Value error, falls after 31 December 9999 in UTC, outside the years 1–9999 a date can show; "
+     "check the year and the offset"),
+    ({"datetime": "9999-12-31T23:30:00+00:00", "zone": "Europe/Berlin"}, ("datetime value", "datetime"),
+     "falls after 31 December 9999 on the clock of Europe/Berlin, outside the years 1–9999 a date can show; "
+     "check the year and the offset"),
+    ({"datetime": "0001-01-01T00:30:00+01:00", "zone": "America/New_York"}, ("datetime value", "datetime"),
+     "Value error, falls before 1 January 0001 in UTC, outside the years 1–9999 a date can show; "
+     "check the year and the offset"),
+])
+def test_datetime_outside_the_calendar_on_its_clock_is_refused(raw: dict[str, str], loc: tuple[str, ...],
+                                                                message: str) -> None:
+    error = error_of(raw)
+    assert (error["loc"], error["msg"]) == (loc, message)
+
+
 @pytest.mark.parametrize("zone", ["Mars/Base", "CET+1", "europe/paris"])
 def test_unknown_zone_is_refused(zone: str) -> None:
     error = error_of({"datetime": "2026-01-06T15:00:00+01:00", "zone": zone})
@@ -158,6 +177,10 @@ def test_valid_money(raw: dict[str, Any], amount: Decimal, currency: str) -> Non
     ({"money": 5, "currency": "eur"}, "'eur' is not an ISO 4217 currency code"),
     ({"money": 5, "currency": "Euro"}, "'Euro' is not an ISO 4217 currency code"),
     ({"money": 5}, "Field required"),
+    ({"money": 1e300, "currency": "EUR"}, "must be below 10^15 (a thousand trillion)"),
+    ({"money": 10**15, "currency": "EUR"}, "must be below 10^15 (a thousand trillion)"),
+    ({"money": 1e-300, "currency": "EUR"}, "must have at most 6 decimal places; round it"),
+    ({"money": "1E+400", "currency": "EUR"}, "must be below 10^15"),  # finite, though math.isfinite says no
 ])
 def test_invalid_money(raw: dict[str, Any], message: str) -> None:
     assert message in error_of(raw)["msg"]
@@ -180,6 +203,7 @@ def test_valid_count() -> None:
     ({"count": -1}, "must not be negative"),
     ({"count": 3.5}, "valid integer"),
     ({"count": "many"}, "valid integer"),
+    ({"count": 10**30}, "must be below 10^15 (a thousand trillion)"),
 ])
 def test_invalid_count(raw: dict[str, Any], message: str) -> None:
     assert message in error_of(raw)["msg"]
@@ -200,6 +224,8 @@ def test_valid_quantity(raw: dict[str, Any], amount: Decimal) -> None:
     ({"quantity": 5, "unit": "furlongs"}, "furlongs"),
     ({"quantity": float("inf"), "unit": "length-kilometer"}, "finite number"),
     ({"quantity": 5}, "Field required"),
+    ({"quantity": -1e300, "unit": "length-kilometer"}, "must be below 10^15"),
+    ({"quantity": "1.0000001", "unit": "length-kilometer"}, "at most 6 decimal places"),
 ])
 def test_invalid_quantity(raw: dict[str, Any], message: str) -> None:
     assert message in error_of(raw)["msg"]
@@ -241,10 +267,20 @@ def test_valid_durations(text: str, parts: dict[str, int]) -> None:
     assert value.parts() == parts
 
 
-@pytest.mark.parametrize("text", ["P", "2Y", "PT", "P1YT", "p2y", "P2y", "P1.5Y", "PT3", "P-1Y", "P2Y ", ""])
+@pytest.mark.parametrize("text", ["P", "2Y", "PT", "P1YT", "p2y", "P2y", "P1.5Y", "PT3", "P-1Y", "P2Y ", "",
+                                  "P2Y\n", "P\u0662Y"])
 def test_invalid_durations(text: str) -> None:
     error = error_of({"duration": text})
     assert error["msg"] == f"Value error, {text!r} is not an ISO 8601 duration (e.g. P2Y, P6M, PT3H)"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("P1000000000000000Y", "the years must be below 10^15 (a thousand trillion); check the digits"),
+    ("PT99999999999999999999S", "the seconds must be below 10^15 (a thousand trillion); check the digits, "
+                                "or count in a larger unit"),
+])
+def test_durations_too_long_to_print(text: str, message: str) -> None:
+    assert error_of({"duration": text})["msg"] == f"Value error, {message}"
 
 
 # --- the union -------------------------------------------------------------------------------------------------

@@ -105,6 +105,15 @@ def test_yaml11_booleans_are_refused(read: Read, scalar: str) -> None:
     assert f'write "{scalar}" in quotes' in problem.hint
 
 
+@pytest.mark.parametrize("digits", ["1" * 5000, "1." + "0" * 200])
+def test_a_number_too_long_to_be_a_value_is_refused(read: Read, digits: str) -> None:
+    document, problems = read(f"count: {digits}\n")
+    assert document is None
+    [problem] = problems
+    assert (problem.line, problem.column, problem.field) == (1, 8, "count")
+    assert problem.message == f"a number of {len(digits):,} characters is too long to be a value"
+
+
 @pytest.mark.parametrize(("scalar", "message"), [
     ("0755", "looks like an octal or non-decimal number"),
     ("-017", "looks like an octal or non-decimal number"),

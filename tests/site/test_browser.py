@@ -1,24 +1,21 @@
 """The built site in headless Chromium: language switch, search, mentions, accessibility, and quiet pages.
 
-The site is served from a local `http.server` on 127.0.0.1; every request to
-any other host is refused and recorded, and every test ends by checking that
-no page logged a console error, failed a request or tried to reach another
-host. Accessibility is checked with axe-core (vendored, see vendor/).
+The site is served from 127.0.0.1 (tests/browsing.py); every request to any
+other host is refused and recorded, and every test ends by checking that no
+page logged a console error, failed a request, opened a dialog or tried to
+reach another host. Accessibility is checked with axe-core (vendored, see vendor/).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
+from playwright.sync_api import Browser
 
+from ..browsing import Visit, served, visiting
 from .conftest import BRIEFING
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -26,75 +23,18 @@ CHECKED_PAGES = ("", f"briefings/{BRIEFING}/", "people/volodymyr-zelensky/", "ti
 """Home, briefing, profile, timeline and matrix: the pages checked with axe in each language."""
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
     """The built site on a free port of 127.0.0.1."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
-@dataclass
-class Trouble:
-    """What went wrong while pages were open: console errors, failed responses, requests to other hosts."""
-
-    errors: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-
-Visit = Callable[[str], Page]
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture
 def visit(browser: Browser, server: str) -> Iterator[Visit]:
     """Open a site path in a fresh page; after the test, assert nothing went wrong on any page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    trouble = Trouble()
-
-    def route(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            trouble.outside.append(route.request.url)
-            route.abort()
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            trouble.errors.append(f"console: {message.text} ({message.location.get('url')})")
-
-    def response(response: Response) -> None:
-        if response.status >= 400:
-            trouble.errors.append(f"HTTP {response.status}: {response.url}")
-
-    def failed(request: Request) -> None:
-        # ERR_ABORTED: the page was left while the request ran (a test moving on), not an error of the site.
-        if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
-            trouble.errors.append(f"failed: {request.url} ({request.failure})")
-
-    context.route("**/*", route)
-    context.on("console", console)
-    context.on("response", response)
-    context.on("requestfailed", failed)
-    context.on("weberror", lambda error: trouble.errors.append(f"page error: {error.error}"))
-
-    def open_page(path: str) -> Page:
-        page = context.new_page()
-        page.goto(server + path, wait_until="load")
-        return page
-
-    yield open_page
-    context.close()
-    assert trouble.outside == [], "pages tried to reach other hosts"
-    assert trouble.errors == []
+    with visiting(browser, server) as open_page:
+        yield open_page
 
 
 def test_language_switch_lands_on_the_same_briefing(visit: Visit) -> None:

@@ -232,3 +232,15 @@ def test_bad_content_stops_mkdocs_with_the_problem_not_a_traceback(tmp_path: Pat
     assert "content/people/jared-kushner.yaml:" in result.stderr and "land" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_briefing_published_before_1970_builds_its_sitemap(tmp_path: Path) -> None:
+    """gzip cannot stamp a date before 1970; the sitemap still gives the page's own date."""
+    root = copy_project(tmp_path / "project")
+    briefing = read_record(root, f"briefings/{BRIEFING}.yaml")
+    briefing["published"] = {"datetime": "1965-03-01T09:00:00+01:00", "zone": "Europe/Berlin"}
+    write_record(root, f"briefings/{BRIEFING}.yaml", briefing)
+    run_mkdocs(load_project(root), tmp_path / "out", now=NOW, outputs=[])
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>1965-03-01</lastmod>" in sitemap
+    assert (tmp_path / "out" / "sitemap.xml.gz").stat().st_size > 0
