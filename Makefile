@@ -47,7 +47,7 @@ $(STAMP): requirements.lock pyproject.toml
 # Refresh requirements.lock after changing the ranges in pyproject.toml (review the diff, then run make test).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
-	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile pyproject.toml --extra test --group build --universal --generate-hashes \
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile pyproject.toml --extra test --extra dask --group build --universal --generate-hashes \
 	  --python-version 3.11 --upgrade --quiet -o requirements.lock
 
 clean:

@@ -13,38 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.editorial import current_time
+from generator.executors import executor_for
+from generator.outputs.families import FAMILIES, family_files
 from generator.project import Project, load_project
 from generator.publish import staged
 from generator.reporting import LOGGER_NAME, QUIET, StageLog
-from generator.urls import EXPORT_FOLDER, PDF_FOLDER
-from generator.write import OutputTree
-
-FileMaker = Callable[[Project, dt.datetime], dict[str, str | bytes]]
 
 log = logging.getLogger(LOGGER_NAME)
-
-
-def pdf_family() -> FileMaker:
-    from generator.outputs.pdf import pdf_files
-
-    return pdf_files
-
-
-def export_family() -> FileMaker:
-    from generator.outputs.export import export_files
-
-    return export_files
-
-
-FAMILIES: dict[str, tuple[str, Callable[[], FileMaker]]] = {
-    "pdf": (PDF_FOLDER, pdf_family),
-    "export": (EXPORT_FOLDER, export_family),
-}
-"""Output family → (the top folder it owns, how to get its file maker)."""
 
 
 @dataclass(frozen=True)
@@ -53,28 +32,24 @@ class BuildReport:
     files: int
 
 
-def family_files(project: Project, families: tuple[str, ...], now: dt.datetime) -> OutputTree:
-    """Render the given families into one tree (nothing written yet)."""
-    tree = OutputTree()
-    for family in families:
-        tree.update(FAMILIES[family][1]()(project, now))
-    return tree
+def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = None, site_dir: Path | None = None,
+               jobs: int | None = None, executor: str | None = None, stages: StageLog = QUIET) -> BuildReport:
+    """Site, PDFs and exports, published atomically.
 
-
-def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = None,
-               site_dir: Path | None = None, stages: StageLog = QUIET) -> BuildReport:
-    """Site, PDFs and exports, published atomically."""
+    PDFs print in `jobs` processes (default: every core), or on the Dask
+    cluster `executor` names (`dask:tcp://HOST:PORT`).
+    """
     from generator.outputs.site import run_mkdocs
 
     project = _load(root, draft, stages)
     moment = now or current_time()
     target = site_dir or project.config.site_dir
-    with staged(target) as staging:
+    with staged(target) as staging, executor_for(jobs, executor) as pool:
         with stages.stage("site", "pages") as count:
             count(run_mkdocs(project, staging, now=moment, outputs=[]))
         for family in FAMILIES:
             with stages.stage(family) as count:
-                tree = family_files(project, (family,), moment)
+                tree = family_files(project, (family,), moment, pool)
                 tree.write(staging)
                 count(len(tree))
         files = sum(1 for path in staging.rglob("*") if path.is_file())
@@ -82,13 +57,15 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
 
 
 def build_family(root: Path, family: str, *, draft: bool = False, now: dt.datetime | None = None,
-                 site_dir: Path | None = None, stages: StageLog = QUIET) -> BuildReport:
+                 site_dir: Path | None = None, jobs: int | None = None, executor: str | None = None,
+                 stages: StageLog = QUIET) -> BuildReport:
     """One family (`pdf` or `export`) alone: the published site with only that family's folder replaced."""
     project = _load(root, draft, stages)
-    folder, _ = FAMILIES[family]
+    folder = FAMILIES[family].folder
     target = site_dir or project.config.site_dir
-    with stages.stage(family) as count:
-        tree = family_files(project, (family,), now or current_time())
+    parallel = FAMILIES[family].parallel
+    with stages.stage(family) as count, executor_for(jobs if parallel else 1, executor if parallel else None) as pool:
+        tree = family_files(project, (family,), now or current_time(), pool)
         count(len(tree))
     with staged(target, from_published=True) as staging:
         shutil.rmtree(staging / folder, ignore_errors=True)
@@ -104,8 +81,3 @@ def _load(root: Path, draft: bool, stages: StageLog) -> Project:
     for problem in project.warnings:
         log.warning(str(problem))
     return project
-
-
-def current_time() -> dt.datetime:
-    """The build's notion of now (for embargoes), taken once per build."""
-    return dt.datetime.now(dt.UTC)

@@ -132,6 +132,12 @@ NowOption = Annotated[datetime | None, typer.Option(help="The build's current ti
                                                           "(ISO 8601 with offset); default: the clock.")]
 
 
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="How many processes print the PDFs "
+                                                                         "(default: one per core).")]
+ExecutorOption = Annotated[str | None, typer.Option(help="Print the PDFs on a Dask cluster instead: "
+                                                         "dask:tcp://HOST:PORT (see README).")]
+
+
 def _now(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         raise typer.BadParameter("give a UTC offset, e.g. 2026-01-07T09:00:00+01:00", param_hint="--now")
@@ -143,32 +149,36 @@ def _show_warning(message: str) -> None:
 
 
 @app.command()
-def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None,
+          jobs: JobsOption = None, executor: ExecutorOption = None) -> None:
     """Build the site, PDFs and exports into the site folder, replacing it only on success."""
     from generator.build import build_site
     from generator.system import require_system
 
     require_system("build")
     with warning_log(_show_warning) as warnings:
-        report = build_site(project, draft=draft, now=_now(now), stages=StageLog(err))
+        report = build_site(project, draft=draft, now=_now(now), jobs=jobs, executor=executor, stages=StageLog(err))
     out.print(f"built {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
 
-def _family(family: str, project: Path, draft: bool, now: datetime | None) -> None:
+def _family(family: str, project: Path, draft: bool, now: datetime | None, jobs: int | None = None,
+            executor: str | None = None) -> None:
     from generator.build import build_family
 
     with warning_log(_show_warning) as warnings:
-        report = build_family(project, family, draft=draft, now=_now(now), stages=StageLog(err))
+        report = build_family(project, family, draft=draft, now=_now(now), jobs=jobs, executor=executor,
+                              stages=StageLog(err))
     out.print(f"wrote {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
 
 @app.command()
-def pdf(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+def pdf(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None,
+        jobs: JobsOption = None, executor: ExecutorOption = None) -> None:
     """Print every briefing and dossier as PDF (site/pdf/), without rebuilding the site."""
     from generator.system import require_system
 
     require_system("build")
-    _family("pdf", project, draft, now)
+    _family("pdf", project, draft, now, jobs, executor)
 
 
 @app.command()

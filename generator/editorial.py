@@ -76,3 +76,8 @@ def last_change(project: HasGraph, briefing_id: str) -> DateTimeValue:
 def version(project: HasGraph, briefing_id: str) -> int:
     """The briefing's version: 1, raised by one with each correction."""
     return 1 + len(project.graph.model(briefing_id).corrections)
+
+
+def current_time() -> dt.datetime:
+    """The build's notion of now (for embargoes), taken once per build."""
+    return dt.datetime.now(dt.UTC)

@@ -165,3 +165,13 @@ def test_schema_writes_every_kind(tmp_path: Path) -> None:
     written = {path.name: path.read_text(encoding="utf-8") for path in (tmp_path / "schemas").iterdir()}
     assert written == expected
     assert result.stdout.splitlines() == [f"wrote {tmp_path / 'schemas' / name}" for name in expected]
+
+
+def test_an_unusable_executor_is_one_message_and_publishes_nothing(tmp_path: Path) -> None:
+    from .conftest import copy_project, paris_project
+
+    root = copy_project(paris_project(), tmp_path / "project")
+    result = briefing("build", "--executor", "spark://somewhere", cwd=root)
+    assert result.returncode == 1
+    assert "--executor 'spark://somewhere': give dask:tcp://HOST:PORT" in result.stderr
+    assert "Traceback" not in result.stderr and not (root / "site").exists()

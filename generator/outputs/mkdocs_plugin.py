@@ -20,7 +20,6 @@ Hooks, in build order:
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 from pathlib import Path
 from typing import Any
@@ -35,14 +34,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.errors import BriefingError
+from generator.outputs.families import FAMILIES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 STYLESHEET = "assets/briefing.css"
 """The house style, copied from `templates/site/briefing.css`; mkdocs.yml lists it in `extra_css`."""
 
-FAMILY_MODULES = {"pdf": "generator.outputs.pdf", "export": "generator.outputs.export"}
-"""Output family → the module that makes its files; a family whose module is missing is skipped."""
 
 
 class BriefingPluginConfig(Config):
@@ -64,7 +62,7 @@ class BriefingPluginConfig(Config):
     """Build with missing or stale translations, marked, instead of refusing them."""
     preview = c.Type(bool, default=False)
     """Show drafts and briefings under embargo: for the desk's local preview only."""
-    outputs = c.ListOfItems(c.Choice(tuple(FAMILY_MODULES)), default=list(FAMILY_MODULES))
+    outputs = c.ListOfItems(c.Choice(tuple(FAMILIES)), default=list(FAMILIES))
     """Output families written next to the pages (an empty list for a quick preview)."""
 
 
@@ -87,8 +85,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             self.config[key] = value
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        from generator.build import current_time
         from generator.config import output_folder
+        from generator.editorial import current_time
         from generator.outputs.site import site_nav
         from generator.project import load_project
 
@@ -153,13 +151,12 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return PluginError(str(error))
 
     def _families(self) -> dict[str, str | bytes]:
-        from generator.build import family_files
+        """The PDFs and exports `mkdocs build` adds (PDFs in a process per core)."""
+        from generator.executors import executor_for
+        from generator.outputs.families import family_files
 
-        families = tuple(f for f in self.config.outputs if _available(FAMILY_MODULES[f]))
-        for family in self.config.outputs:
-            if family not in families:
-                log.info(f"briefing: skipping the {family} files: {FAMILY_MODULES[family]} is not there yet")
-        tree = family_files(self.project, families, self.now)
+        with executor_for() as executor:
+            tree = family_files(self.project, tuple(self.config.outputs), self.now, executor)
         return {path: tree.content(path) for path in tree.paths()}
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -168,14 +165,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def _available(module: str) -> bool:
-    """Whether an output family's module exists (families arrive one by one)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
 
 
 GZIP_DATES = ("1970-01-01", "2106-02-07")

@@ -1,10 +1,12 @@
 """PDF briefings and dossiers: our templates and print CSS, set by WeasyPrint.
 
-`pdf_files` is the family's file maker (see `generator.build.FAMILIES`): one
-PDF per released briefing and language, and one per dossier and language,
-at the paths `generator.urls.pdf_url` gives. Rendering happens in
-`pdf_render`; this module decides what goes into each document, its
-metadata, and how a failure is reported (always naming the record).
+`pdf_files` is the family's file maker (see `generator.outputs.families`):
+one PDF per released briefing and language, and one per dossier and
+language, at the paths `generator.urls.pdf_url` gives. This module decides
+what goes into each document and its metadata, and renders the HTML here;
+setting it as a PDF is a pure job (`PdfJob` in, bytes out: `print_job`), so
+the jobs can run in a pool of processes or on other machines and give the
+same bytes. Failures always name the record.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.editorial import last_change, released
 from generator.errors import ContentError, Problem
@@ -43,31 +47,45 @@ class Metadata:
     modified: str
 
 
-def pdf_files(project: Project, now: dt.datetime) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything WeasyPrint needs for one document, and what names it in an error."""
+
+    path: str
+    record_id: str
+    html: str
+    assets: Path
+
+
+def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = None) -> dict[str, bytes]:
     """Every PDF of the project, by site-relative path; only briefings released at `now` are printed.
 
-    Images in record text never get here: validation refuses them with the
-    record's file and line. Should one slip through, the fetcher refuses it.
+    The HTML is rendered here; `executor` (a process pool, a Dask client's
+    executor) sets the documents as PDFs, in this process when None.
 
     Raises:
         ContentError: a record's text has characters the shipped fonts lack (each record named).
         PdfError: WeasyPrint was asked for something outside the assets, or complained.
     """
     briefings = released(project, now)
-    files: dict[str, bytes] = {}
+    jobs: list[PdfJob] = []
     for language in project.config.codes:
-        for briefing_id in briefings:
-            files[pdf_url(language, briefing_id)] = briefing_pdf(project, briefing_id, language)
+        jobs += [briefing_job(project, briefing_id, language) for briefing_id in briefings]
         for dossier in project.graph.of_kind("dossiers"):
             included = [b for b in dossier.model.briefings if b in briefings]
             if included:
-                files[pdf_url(language, dossier.id)] = dossier_pdf(project, dossier.id, language, included)
-    return files
+                jobs.append(dossier_job(project, dossier.id, language, included))
+    printed = executor.map(print_job, jobs) if executor else map(print_job, jobs)
+    return {job.path: pdf for job, pdf in zip(jobs, printed, strict=True)}
 
 
 def briefing_pdf(project: Project, briefing_id: str, language: str) -> bytes:
     """One briefing in one language as a PDF."""
-    return _render(project, briefing_id, pdf_url(language, briefing_id), briefing_html(project, briefing_id, language))
+    return print_job(briefing_job(project, briefing_id, language))
+
+
+def briefing_job(project: Project, briefing_id: str, language: str) -> PdfJob:
+    return _job(project, briefing_id, pdf_url(language, briefing_id), briefing_html(project, briefing_id, language))
 
 
 def briefing_html(project: Project, briefing_id: str, language: str) -> str:
@@ -81,8 +99,12 @@ def briefing_html(project: Project, briefing_id: str, language: str) -> str:
 
 def dossier_pdf(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> bytes:
     """One dossier in one language: cover, contents, briefings, profiles, timeline, positions, sources."""
+    return print_job(dossier_job(project, dossier_id, language, briefing_ids))
+
+
+def dossier_job(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> PdfJob:
     html = dossier_html(project, dossier_id, language, briefing_ids)
-    return _render(project, dossier_id, pdf_url(language, dossier_id), html)
+    return _job(project, dossier_id, pdf_url(language, dossier_id), html)
 
 
 def dossier_html(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> str:
@@ -192,7 +214,8 @@ def _context(project: Project, language: str, notes: Endnotes) -> dict[str, obje
 # -- rendering and errors -------------------------------------------------------
 
 
-def _render(project: Project, record_id: str, path: str, html: str) -> bytes:
+def _job(project: Project, record_id: str, path: str, html: str) -> PdfJob:
+    """The document's job, once its text is known to be settable by the shipped fonts."""
     assets = project.config.root / ASSETS_FOLDER
     missing = missing_characters(html, assets / "fonts")
     if missing:
@@ -200,14 +223,19 @@ def _render(project: Project, record_id: str, path: str, html: str) -> bytes:
         if problems:
             raise ContentError(problems)
         raise PdfError(f"{path} ({record_id}): the fonts under {ASSETS_FOLDER}/fonts/ lack {describe(missing)}")
+    return PdfJob(path, record_id, html, assets)
+
+
+def print_job(job: PdfJob) -> bytes:
+    """Set one document as a PDF: a pure job, the same bytes wherever it runs."""
     try:
-        return render_pdf(html, assets, path)
+        return render_pdf(job.html, job.assets, job.path)
     except RenderError as error:
         failure = error.failure
         if failure.refused is not None:
-            raise PdfError(f"{path} ({record_id}): {failure.refused} (asked for by a template or stylesheet "
-                           f"under templates/pdf/; only files under {ASSETS_FOLDER}/ are embedded)") from None
-        raise PdfError(f"{path} ({record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
+            raise PdfError(f"{job.path} ({job.record_id}): {failure.refused} (asked for by a template or stylesheet"
+                           f" under templates/pdf/; only files under {ASSETS_FOLDER}/ are embedded)") from None
+        raise PdfError(f"{job.path} ({job.record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
 
 
 def _records_with(project: Project, chars: list[str]) -> Iterator[Problem]:

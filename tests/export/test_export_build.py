@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import subprocess
 import sys
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import FAMILIES, build_family
+from generator.build import build_family
 from generator.outputs.export import export_files
+from generator.outputs.families import FAMILIES
 from generator.project import Project
 from generator.publish import MARKER, MARKER_TEXT
 from generator.urls import EXPORT_FOLDER
@@ -56,8 +58,9 @@ def test_same_content_same_bytes(project: Project, exports: dict[str, str | byte
 
 
 def test_the_build_knows_the_export_family() -> None:
-    folder, maker = FAMILIES["export"]
-    assert folder == EXPORT_FOLDER and maker() is export_files
+    family = FAMILIES["export"]
+    assert family.folder == EXPORT_FOLDER and not family.parallel
+    assert getattr(importlib.import_module(family.module), family.maker) is export_files
 
 
 def test_build_family_replaces_only_the_export_folder(tmp_path: Path) -> None:

@@ -1,0 +1,74 @@
+"""Where pure rendering jobs run: here, in a pool of processes on this machine, or on a Dask cluster.
+
+Why pure jobs: a PDF is HTML in, bytes out (`generator.outputs.pdf.print_job`),
+so any `concurrent.futures.Executor` can run it, and the output is the same
+bytes whichever runs it. `--jobs 1` renders in this process, with no pool;
+`--executor dask:tcp://HOST:PORT` hands the jobs to a Dask scheduler, whose
+workers need the project (its assets) at the same path and the same locked
+packages (see README: Building on a cluster).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+
+from generator.errors import BriefingError
+
+PRELOAD = ["generator.outputs.pdf"]
+"""Imported once by the fork server, so each worker starts with WeasyPrint loaded."""
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+DASK = "dask:"
+
+
+class ExecutorError(BriefingError):
+    """The executor named on the command line cannot be used."""
+
+
+@contextmanager
+def executor_for(jobs: int | None = None, executor: str | None = None) -> Iterator[Executor | None]:
+    """A pool of `jobs` worker processes (default: every core), a Dask cluster's executor, or None: render here.
+
+    Workers of the pool come from a fork server (not a fork of this process,
+    which may hold MkDocs' threads), started once with the PDF modules preloaded.
+
+    Raises:
+        ExecutorError: `executor` is not `dask:ADDRESS`, or no scheduler answers there.
+    """
+    if executor:
+        with _dask(executor) as remote:
+            yield remote
+        return
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield pool
+
+
+@contextmanager
+def _dask(spec: str) -> Iterator[Executor]:
+    if not spec.startswith(DASK):
+        raise ExecutorError(f"--executor {spec!r}: give dask:tcp://HOST:PORT, the address of a Dask scheduler")
+    from distributed import Client
+
+    address = spec[len(DASK):]
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ExecutorError(f"--executor {spec}: no Dask scheduler answers at {address} ({error}); start one with "
+                            "`dask scheduler` and workers with `dask worker ADDRESS` from the project folder") from None
+    with client:
+        yield client.get_executor()

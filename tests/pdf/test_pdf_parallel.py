@@ -1,0 +1,48 @@
+"""PDFs printed in a pool of processes are the same bytes as PDFs printed one after another."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from generator.executors import ExecutorError, executor_for
+from generator.outputs.pdf import briefing_job, pdf_files, print_job
+from generator.project import Project
+
+from .conftest import BRIEFING, NOW
+
+
+def test_two_processes_print_the_same_bytes_as_one(project: Project, built: dict[str, bytes]) -> None:
+    with executor_for(2) as executor:
+        assert executor is not None
+        assert pdf_files(project, NOW, executor) == built
+
+
+def test_a_job_is_data_in_and_bytes_out(project: Project, built: dict[str, bytes]) -> None:
+    """What a Dask worker on another machine would receive: a picklable job, no project."""
+    job = pickle.loads(pickle.dumps(briefing_job(project, BRIEFING, "de")))
+    assert print_job(job) == built[job.path]
+
+
+def test_one_job_renders_here_without_a_pool() -> None:
+    with executor_for(1) as executor:
+        assert executor is None
+
+
+def test_a_dask_cluster_prints_the_same_bytes(project: Project, built: dict[str, bytes]) -> None:
+    """`--executor dask:tcp://…`, against a LocalCluster of two worker processes on 127.0.0.1."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                      processes=True) as cluster, executor_for(executor=f"dask:{cluster.scheduler_address}") as dask:
+        assert pdf_files(project, NOW, dask) == built
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("spark://x", "give dask:tcp://HOST:PORT"),
+    ("dask:tcp://127.0.0.1:9", "no Dask scheduler answers at tcp://127.0.0.1:9"),
+])
+def test_an_executor_that_cannot_be_used_is_one_message(spec: str, message: str) -> None:
+    with pytest.raises(ExecutorError, match=message), executor_for(executor=spec):
+        pass
