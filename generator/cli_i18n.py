@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from generator.config import ProjectConfig, load_config
-from generator.errors import BriefingError, ContentError
+from generator.errors import BriefingError, RecordsInvalidError
 
 if TYPE_CHECKING:
     from generator.i18n.catalogs import CatalogReport
@@ -33,13 +33,6 @@ out = Console(highlight=False, soft_wrap=True)
 ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
                                              file_okay=False)]
 LanguageOption = Annotated[str | None, typer.Option("--language", "-l", help="Only this language, e.g. en.")]
-
-
-class RecordsInvalidError(ContentError):
-    """Some records do not load, so their translations cannot be judged or confirmed."""
-
-    def __str__(self) -> str:
-        return super().__str__() + "\nfix these first (`briefing validate` lists them too)"
 
 
 def _print_reports(reports: list[CatalogReport], project: ProjectConfig) -> None:

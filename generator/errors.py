@@ -71,3 +71,58 @@ class SetupError(BriefingError):
     """The machine lacks something outside the project: a system library or program."""
 
     exit_code = 3
+
+
+class ExecutorError(BriefingError):
+    """The executor named on the command line cannot be used."""
+
+
+class BrokenTemplateError(BriefingError):
+    """A template under templates/ does not parse or fails while rendering; names the template and line."""
+
+
+class PublishError(BriefingError):
+    """The output cannot be published: a foreign folder in the way, another build, a full or read-only disk."""
+
+
+class RecordsInvalidError(ContentError):
+    """Some records do not load, so their translations cannot be judged or confirmed."""
+
+    def __str__(self) -> str:
+        return super().__str__() + "\nfix these first (`briefing validate` lists them too)"
+
+
+class SiteError(BriefingError):
+    """The site cannot be built: a broken link in strict mode, a clashing page, a bad theme setting."""
+
+
+class PdfError(BriefingError):
+    """A PDF could not be made: a refused resource, a broken font, or a template WeasyPrint complained about."""
+
+
+class CatalogError(BriefingError):
+    """A template cannot be parsed or a catalog cannot be read or written."""
+
+
+class CatalogSyntaxError(CatalogError):
+    """A catalog that is not valid PO: one message, `path:line: what is wrong (what to do)`, for the first fault.
+
+    Why only the first: after a broken line the parser cannot tell where the next entry starts.
+    """
+
+    def __init__(self, path: Path, line: int, message: str, hint: str):
+        self.path, self.line, self.message, self.hint = path, line, message, hint
+        super().__init__(f"{display_path(path)}:{line}: {message} ({hint})")
+
+    @property
+    def problem(self) -> Problem:
+        """The same fault as a `Problem`, to list with others (as `validate` does)."""
+        return Problem(self.path, self.line, 1, "PO syntax", self.message, self.hint, code="catalog-syntax")
+
+
+class TranslationFaultsError(CatalogError, ContentError):
+    """Translations that would crash formatting or put markup into the outputs; every one is listed."""
+
+
+class OutputError(BriefingError):
+    """Two outputs claim one path, or a path leaves the output folder."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 
-from generator.errors import BriefingError
+from generator.errors import ExecutorError
 
 PRELOAD = ["generator.outputs.pdf"]
 """Imported once by the fork server, so each worker starts with WeasyPrint loaded."""
@@ -28,10 +28,6 @@ def default_jobs() -> int:
 
 
 DASK = "dask:"
-
-
-class ExecutorError(BriefingError):
-    """The executor named on the command line cannot be used."""
 
 
 @contextmanager

@@ -25,15 +25,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.errors import BriefingError
+from generator.errors import PublishError
 
 MARKER = ".briefing-site"
 """The file in every folder briefing publishes; only a folder holding it is ever replaced."""
 MARKER_TEXT = "Made by briefing: `briefing build` replaces this folder as a whole.\n"
-
-
-class PublishError(BriefingError):
-    """The output cannot be published: a foreign folder in the way, another build, a full or read-only disk."""
 
 
 @contextmanager

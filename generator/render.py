@@ -30,7 +30,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator.errors import BriefingError
+from generator.errors import BrokenTemplateError
 from generator.i18n.numbers import format_number
 from generator.markup import COMMONMARK, HTML, PLAIN, LinkFor, Writer, write
 from generator.views import Inline, Name
@@ -147,10 +147,6 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(FILTERS)
     env.install_null_translations(newstyle=True)
     return env
-
-
-class BrokenTemplateError(BriefingError):
-    """A template under templates/ does not parse or fails while rendering; names the template and line."""
 
 
 def render_template(env: Environment, name: str, translations: NullTranslations, **context: Any) -> str:

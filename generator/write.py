@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from generator.errors import BriefingError
-
-
-class OutputError(BriefingError):
-    """Two outputs claim one path, or a path leaves the output folder."""
+from generator.errors import OutputError
 
 
 class OutputTree:

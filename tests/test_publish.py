@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import MARKER, PublishError, staged
+from generator.errors import PublishError
+from generator.publish import MARKER, staged
 
 
 def published(site: Path, files: dict[str, str]) -> Path:
@@ -123,7 +124,8 @@ def test_a_kill_during_the_publish_step_leaves_a_whole_site(tmp_path: Path, mome
 BIG_FILE = """
 import sys
 from pathlib import Path
-from generator.publish import PublishError, staged
+from generator.errors import PublishError
+from generator.publish import staged
 try:
     with staged(Path(sys.argv[1])) as staging:
         (staging / "big.pdf").write_bytes(b"x" * 4_000_000)

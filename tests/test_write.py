@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import OutputError, OutputTree
+from generator.errors import OutputError
+from generator.write import OutputTree
 
 
 def test_refuses_duplicate_and_escaping_paths() -> None:

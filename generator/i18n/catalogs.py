@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime
 import gettext
-import os
 import re
 import tokenize
 from collections.abc import Iterator
@@ -45,7 +44,12 @@ from babel.support import Translations
 from jinja2 import TemplateSyntaxError
 
 from generator.config import ProjectConfig
-from generator.errors import BriefingError, ContentError, Problem
+from generator.errors import (
+    CatalogError,
+    CatalogSyntaxError,
+    Problem,
+    TranslationFaultsError,
+)
 from generator.i18n.po_checks import check_message, plural_findings
 from generator.i18n.po_syntax import Entry, PoGrammarError, scan_po
 from generator.write import write_if_changed
@@ -81,30 +85,6 @@ WIDTH = 76
 _GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
 
 GapReason = Literal["no-catalog", "not-in-catalog", "untranslated", "fuzzy"]
-
-
-class CatalogError(BriefingError):
-    """A template cannot be parsed or a catalog cannot be read or written."""
-
-
-class CatalogSyntaxError(CatalogError):
-    """A catalog that is not valid PO: one message, `path:line: what is wrong (what to do)`, for the first fault.
-
-    Why only the first: after a broken line the parser cannot tell where the next entry starts.
-    """
-
-    def __init__(self, path: Path, line: int, message: str, hint: str):
-        self.path, self.line, self.message, self.hint = path, line, message, hint
-        super().__init__(f"{_shown(path)}:{line}: {message} ({hint})")
-
-    @property
-    def problem(self) -> Problem:
-        """The same fault as a `Problem`, to list with others (as `validate` does)."""
-        return Problem(self.path, self.line, 1, "PO syntax", self.message, self.hint, code="catalog-syntax")
-
-
-class TranslationFaultsError(CatalogError, ContentError):
-    """Translations that would crash formatting or put markup into the outputs; every one is listed."""
 
 
 @dataclass(frozen=True)
@@ -380,13 +360,6 @@ def _header_line(entries: dict[int, Entry], name: str) -> int:
     segments = header.strings.get(0, [])
     return next((s.line for s in segments if s.text.startswith(f"{name}:")), header.line)
 
-
-def _shown(path: Path) -> str:
-    """A path as `Problem` shows it: relative to the working directory."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _po_bytes(catalog: Catalog) -> bytes:

@@ -12,6 +12,7 @@ same bytes. Failures always name the record.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -19,17 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.editorial import last_change, released
-from generator.errors import ContentError, Problem
-from generator.outputs.pdf_engine import PdfError
+from generator.errors import ContentError, PdfError, Problem
 from generator.outputs.pdf_fonts import describe, missing_characters
 from generator.outputs.pdf_notes import Endnotes
-from generator.outputs.pdf_render import RenderError, render_pdf
+from generator.outputs.pdf_render import Rendered, RenderError, render_pdf
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.records.walk import walk
 from generator.render import plain_filter, render_template
+from generator.reporting import LOGGER_NAME
 from generator.urls import pdf_url
 from generator.views import BriefingView, DossierView
+
+log = logging.getLogger(LOGGER_NAME)
 
 ASSETS_FOLDER = "assets"
 """The only folder a PDF may read from (fonts, images), relative to the project root."""
@@ -75,13 +78,16 @@ def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = No
             included = [b for b in dossier.model.briefings if b in briefings]
             if included:
                 jobs.append(dossier_job(project, dossier.id, language, included))
-    printed = executor.map(print_job, jobs) if executor else map(print_job, jobs)
-    return {job.path: pdf for job, pdf in zip(jobs, printed, strict=True)}
+    longest_first = sorted(jobs, key=lambda job: -len(job.html))  # so no worker is left with a dossier at the end
+    printed = dict(zip((job.path for job in longest_first),
+                       executor.map(print_job, longest_first) if executor else map(print_job, longest_first),
+                       strict=True))
+    return {job.path: _logged(printed[job.path]) for job in jobs}
 
 
 def briefing_pdf(project: Project, briefing_id: str, language: str) -> bytes:
     """One briefing in one language as a PDF."""
-    return print_job(briefing_job(project, briefing_id, language))
+    return _logged(print_job(briefing_job(project, briefing_id, language)))
 
 
 def briefing_job(project: Project, briefing_id: str, language: str) -> PdfJob:
@@ -99,7 +105,7 @@ def briefing_html(project: Project, briefing_id: str, language: str) -> str:
 
 def dossier_pdf(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> bytes:
     """One dossier in one language: cover, contents, briefings, profiles, timeline, positions, sources."""
-    return print_job(dossier_job(project, dossier_id, language, briefing_ids))
+    return _logged(print_job(dossier_job(project, dossier_id, language, briefing_ids)))
 
 
 def dossier_job(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> PdfJob:
@@ -226,8 +232,8 @@ def _job(project: Project, record_id: str, path: str, html: str) -> PdfJob:
     return PdfJob(path, record_id, html, assets)
 
 
-def print_job(job: PdfJob) -> bytes:
-    """Set one document as a PDF: a pure job, the same bytes wherever it runs."""
+def print_job(job: PdfJob) -> Rendered:
+    """Set one document as a PDF: a pure job, the same bytes wherever it runs (advisories come back with them)."""
     try:
         return render_pdf(job.html, job.assets, job.path)
     except RenderError as error:
@@ -236,6 +242,13 @@ def print_job(job: PdfJob) -> bytes:
             raise PdfError(f"{job.path} ({job.record_id}): {failure.refused} (asked for by a template or stylesheet"
                            f" under templates/pdf/; only files under {ASSETS_FOLDER}/ are embedded)") from None
         raise PdfError(f"{job.path} ({job.record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
+
+
+def _logged(rendered: Rendered) -> bytes:
+    """The PDF, its advisories logged here, in the build, wherever it was printed."""
+    for advisory in rendered.advisories:
+        log.warning(advisory)
+    return rendered.pdf
 
 
 def _records_with(project: Project, chars: list[str]) -> Iterator[Problem]:

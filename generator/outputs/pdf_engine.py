@@ -17,14 +17,10 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from generator.errors import BriefingError
+from generator.errors import PdfError
 from generator.system import require_system
 
 log = logging.getLogger("briefing")
-
-
-class PdfError(BriefingError):
-    """A PDF could not be made: a refused resource, a broken font, or a template WeasyPrint complained about."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from generator.outputs.pdf_engine import PdfError
+from generator.errors import PdfError
 
 FONT_SUFFIXES = (".ttf", ".otf")
 _TAG = re.compile(r"<[^>]*>")

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.outputs.pdf_engine import HTML, LOGGER, FatalURLFetchingError, advisory_for, log
+from generator.outputs.pdf_engine import HTML, LOGGER, FatalURLFetchingError, advisory_for
 from generator.outputs.pdf_fetcher import AssetFetcher, RefusedFetch
 
 PDF_VARIANT = "pdf/ua-1"
@@ -44,7 +44,15 @@ class RenderError(Exception):
         super().__init__(str(failure.refused) if failure.refused else "; ".join(failure.messages))
 
 
-def render_pdf(html: str, assets_dir: Path, identifier: str) -> bytes:
+@dataclass(frozen=True)
+class Rendered:
+    """A PDF and the advisories about the machine WeasyPrint gave while setting it (for the caller to log)."""
+
+    pdf: bytes
+    advisories: tuple[str, ...] = ()
+
+
+def render_pdf(html: str, assets_dir: Path, identifier: str) -> Rendered:
     """Set `html` as a PDF; resources are read through `AssetFetcher(assets_dir)` only.
 
     Args:
@@ -57,11 +65,12 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> bytes:
         RenderError: A resource was refused, or WeasyPrint logged a warning or
             error (an unsupported CSS rule, a broken anchor): a template bug
             that must not pass silently. Its advisories about the machine
-            (no HarfBuzz-Subset) are logged as warnings instead.
+            (no HarfBuzz-Subset) are returned instead, so a worker process
+            can hand them back to the build that logs them.
     """
     fetcher = AssetFetcher(assets_dir)
     base_url = assets_dir.resolve().as_uri() + "/"
-    with _collected_messages() as messages:
+    with _collected_messages() as collector:
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
             pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=_file_identifier(identifier))
@@ -69,9 +78,9 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> bytes:
             cause = error.__cause__
             refused = cause if isinstance(cause, RefusedFetch) else RefusedFetch(_url_of(error), str(cause))
             raise RenderError(RenderFailure(refused)) from None
-    if messages:
-        raise RenderError(RenderFailure(None, tuple(messages)))
-    return pdf
+    if collector.messages:
+        raise RenderError(RenderFailure(None, tuple(collector.messages)))
+    return Rendered(pdf, tuple(dict.fromkeys(collector.advisories)))
 
 
 def _file_identifier(identifier: str) -> bytes:
@@ -88,6 +97,7 @@ class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.advisories: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
@@ -95,11 +105,11 @@ class _Collector(logging.Handler):
         if advisory is None:
             self.messages.append(message)
         else:
-            log.warning(advisory.warning())
+            self.advisories.append(advisory.warning())
 
 
 @contextmanager
-def _collected_messages() -> Iterator[list[str]]:
+def _collected_messages() -> Iterator[_Collector]:
     """WeasyPrint's warnings while rendering, kept from the console and returned to the caller.
 
     WeasyPrint warns through `warnings` when the machine has no fonts at all;
@@ -111,7 +121,7 @@ def _collected_messages() -> Iterator[list[str]]:
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
-            yield collector.messages
+            yield collector
     finally:
         LOGGER.removeHandler(collector)
         LOGGER.propagate = propagate

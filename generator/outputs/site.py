@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import CONFIG_FILE
-from generator.errors import BriefingError
+from generator.errors import SiteError
 from generator.markup import SITE
 from generator.outputs.site_meta import PageMeta, front_matter
 from generator.outputs.site_pages import LISTED_KINDS, LanguagePages, newest_change
@@ -38,10 +38,6 @@ ROOT_PAGE = "index.md"
 
 RESERVED_IDS = ("index",)
 """Ids that would collide with a section's index page (`de/people/index.md`)."""
-
-
-class SiteError(BriefingError):
-    """The site cannot be built: a broken link in strict mode, a clashing page, a bad theme setting."""
 
 
 def site_pages(project: Project, now: dt.datetime, *, preview: bool = False) -> dict[str, str]:

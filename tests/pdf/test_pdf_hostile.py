@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import socket
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from generator.outputs.pdf import briefing_pdf, pdf_files
 from generator.outputs.pdf_fonts import missing_characters
 from generator.outputs.pdf_render import RenderError, render_pdf
 from generator.project import load_project
-from tests.pdf.conftest import BRIEFING, NOW, ROOT
+from tests.pdf.conftest import BRIEFING, DOSSIER, NOW, ROOT
 
 FACT = "facts/eu-aid.yaml"
 
@@ -129,7 +130,8 @@ def test_a_stylesheet_import_in_a_template_fails_naming_the_document(
     with pytest.raises(BriefingError) as error:
         pdf_files(load_project(project_copy, draft=True), NOW)
     message = str(error.value)
-    assert f"({BRIEFING})" in message and url in message and "only files under assets/" in message
+    assert re.search(rf"^pdf/(de|en)/({BRIEFING}|{DOSSIER})\.pdf \(\2\): ", message), message  # the first one printed
+    assert url in message and "only files under assets/" in message
     assert _no_connection(listener) and not _assets_only(fetched)
 
 

@@ -6,7 +6,8 @@ import pickle
 
 import pytest
 
-from generator.executors import ExecutorError, executor_for
+from generator.errors import ExecutorError
+from generator.executors import executor_for
 from generator.outputs.pdf import briefing_job, pdf_files, print_job
 from generator.project import Project
 
@@ -22,7 +23,7 @@ def test_two_processes_print_the_same_bytes_as_one(project: Project, built: dict
 def test_a_job_is_data_in_and_bytes_out(project: Project, built: dict[str, bytes]) -> None:
     """What a Dask worker on another machine would receive: a picklable job, no project."""
     job = pickle.loads(pickle.dumps(briefing_job(project, BRIEFING, "de")))
-    assert print_job(job) == built[job.path]
+    assert print_job(job).pdf == built[job.path]
 
 
 def test_one_job_renders_here_without_a_pool() -> None:
@@ -46,3 +47,13 @@ def test_a_dask_cluster_prints_the_same_bytes(project: Project, built: dict[str,
 def test_an_executor_that_cannot_be_used_is_one_message(spec: str, message: str) -> None:
     with pytest.raises(ExecutorError, match=message), executor_for(executor=spec):
         pass
+
+
+def test_advisories_about_the_machine_come_back_with_the_pdf(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker cannot log into the build's warnings: what WeasyPrint advises travels back in the result."""
+    import weasyprint
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    rendered = print_job(briefing_job(project, BRIEFING, "en"))
+    assert rendered.pdf.startswith(b"%PDF") and len(rendered.advisories) == 1
+    assert "libharfbuzz-subset0" in rendered.advisories[0]

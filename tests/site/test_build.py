@@ -15,7 +15,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.outputs.site import SiteError, run_mkdocs
+from generator.errors import SiteError
+from generator.outputs.site import run_mkdocs
 from generator.project import Project, load_project
 from generator.urls import export_url, pdf_url
 

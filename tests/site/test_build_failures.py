@@ -150,9 +150,13 @@ def test_a_bug_in_briefing_is_one_line_and_the_traceback_comes_with_verbose(
 
 
 def test_the_fonttools_advisory_is_one_warning_naming_the_package(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """WeasyPrint's own fallback path, as on a machine without libharfbuzz-subset0: a warning, not an error."""
+    """WeasyPrint's own fallback path, as on a machine without libharfbuzz-subset0: a warning, not an error.
+
+    One job, so the PDFs print in this process, where the library is patched away; a worker's advisories
+    come back with its PDF and are logged the same way (`test_pdf_parallel.py`).
+    """
     monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
-    result = CliRunner().invoke(app, ["build", "--now", NOW, "--project", str(root)])
+    result = CliRunner().invoke(app, ["build", "--now", NOW, "--project", str(root), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     advisories = [line for line in result.output.splitlines() if "libharfbuzz-subset0" in line]
     assert len(advisories) == 1 and advisories[0].startswith("warning: WeasyPrint: fonts are subset with fontTools")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.site import SiteError, in_nav, site_nav, site_pages
+from generator.errors import SiteError
+from generator.outputs.site import in_nav, site_nav, site_pages
 from generator.project import Project, load_project
 from generator.urls import export_url, feed_url, pdf_url
 
