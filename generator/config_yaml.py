@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
 from generator.errors import ConfigError, display_path
-from generator.records.yaml_reader import FieldPath, Position, YamlDocument, dotted
+from generator.records.yaml_reader import FieldPath, Position, YamlDocument, control_character, dotted
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """The largest mkdocs.yml read: a desk's configuration has a few KiB."""
@@ -112,7 +111,7 @@ class ConfigFile:
             return ""
         if not isinstance(value, str):
             raise self.error(at, f"{shown(value)} is not text", "write it as text, in quotes if need be")
-        control = next((char for char in value if unicodedata.category(char) == "Cc"), None)
+        control = control_character(value, allowed="")  # a setting is one line: no newline or tab either
         if control is not None:
             raise self.error(at, f"control character U+{ord(control):04X} is not allowed",
                              "write it on one line, without control characters")

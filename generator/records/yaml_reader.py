@@ -257,9 +257,9 @@ def _read_bounded(path: Path, most: int) -> tuple[bytes, Problem | None]:
     return raw, None
 
 
-def _control_character(text: str) -> str | None:
-    """The first control character in a decoded scalar (a YAML escape such as "\\0" or "\\e" makes one)."""
-    return next((char for char in text if char not in "\n\t" and unicodedata.category(char) == "Cc"), None)
+def control_character(text: str, allowed: str = "\n\t") -> str | None:
+    """The first control character in a decoded scalar other than `allowed` (a YAML escape such as "\\0" makes one)."""
+    return next((char for char in text if char not in allowed and unicodedata.category(char) == "Cc"), None)
 
 
 class _Builder:
@@ -318,7 +318,7 @@ class _Builder:
         if isinstance(event, SequenceStartEvent):
             return self._sequence(path)
         assert isinstance(event, ScalarEvent)
-        control = _control_character(event.value)
+        control = control_character(event.value)
         if control is not None:
             self._refuse(event, path, f"control character U+{ord(control):04X} (written as an escape)",
                          "delete it; only printable text, newlines and spaces belong in a record", "encoding")

@@ -50,7 +50,8 @@ def spoil_content(content: Path) -> int:
 
 FORBIDDEN_TAGS = {"script", "img", "svg", "iframe", "object", "embed", "style", "link", "base", "form", "input",
                   "textarea", "b", "frame", "video", "audio", "source", "math"}
-SAFE_SCHEMES = ("https:", "http:", "mailto:", "#", "/", ".", "")
+SAFE_SCHEMES = ("https:", "http:", "mailto:")
+"""The schemes a link target may name (a target without a scheme is relative, within the page's site)."""
 
 
 class _Markup(html.parser.HTMLParser):
@@ -67,10 +68,9 @@ class _Markup(html.parser.HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name in ("autofocus", "srcdoc", "formaction"):
                 self.problems.append(f"<{tag} {name}>")
-            if name in ("href", "src", "action") and value is not None:
-                scheme = value.strip().lower().split(":", 1)[0] + ":" if ":" in value else ""
-                if scheme and not value.strip().lower().startswith(SAFE_SCHEMES[:3]):
-                    self.problems.append(f"<{tag} {name}={value!r}>")
+            foreign = value is not None and ":" in value and not value.strip().lower().startswith(SAFE_SCHEMES)
+            if name in ("href", "src", "action") and foreign:
+                self.problems.append(f"<{tag} {name}={value!r}>")
 
 
 def markup_problems(document: str, allowed_tags: frozenset[str] = frozenset()) -> list[str]:
