@@ -31,7 +31,7 @@ doctor: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/validate_bench.py
-	$(BIN)/python benchmarks/pdf_jobs_bench.py
+	$(BIN)/python benchmarks/build_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

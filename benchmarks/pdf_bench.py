@@ -71,10 +71,19 @@ def measure(project: Project, label: str, kind: str, record_id: str, language: s
         make_pdf = lambda: dossier_pdf(project, record_id, language, briefings)  # noqa: E731
         make_html = lambda: dossier_html(project, record_id, language, briefings)  # noqa: E731
     html = make_html()
-    base = (project.config.root / ASSETS_FOLDER).resolve().as_uri() + "/"
-    plain = lambda: HTML(string=html, base_url=base).write_pdf()  # noqa: E731
-    pages = len(HTML(string=html, base_url=base).render().pages)
+    plain = lambda: plain_pdf(project, html)  # noqa: E731
+    pages = len(HTML(string=html, base_url=assets_url(project)).render().pages)
     return Row(label, language, pages, best_of(repeat, make_pdf), best_of(repeat, make_html), best_of(repeat, plain))
+
+
+def assets_url(project: Project) -> str:
+    """The base URL plain WeasyPrint resolves the fonts and images against: the project's assets folder."""
+    return (project.config.root / ASSETS_FOLDER).resolve().as_uri() + "/"
+
+
+def plain_pdf(project: Project, html: str) -> bytes:
+    """The same HTML set by WeasyPrint with its defaults (untagged, its own fetcher): the yardstick for ours."""
+    return HTML(string=html, base_url=assets_url(project)).write_pdf()
 
 
 def corpus_project(folder: Path) -> Project:

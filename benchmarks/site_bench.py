@@ -1,8 +1,8 @@
 """Site stage against plain MkDocs: synthetic corpora of 250, 500 and 1,000 briefings per language.
 
-For each size, a copy of this project's configuration, templates and
-catalogs around a synthetic corpus (`corpus.py`) is built twice, each in a
-fresh process so time and peak memory belong to that build alone:
+For each size, a copy of this project's configuration, templates,
+catalogs and fonts around a synthetic corpus (`corpus.py`) is built twice,
+each in a fresh process so time and peak memory belong to that build alone:
 
 - ours: `run_mkdocs` with the briefing plugin (pages generated from the
   records, Material with our overrides, the per-language search indexes);
@@ -47,6 +47,16 @@ from generator.project import load_project
 ROOT = Path(__file__).resolve().parents[1]
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 """After every synthetic briefing's publication."""
+PROJECT_FILES = ("mkdocs.yml", "templates", "locales", "assets", "docs")
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What one build in its own process cost."""
+
+    cpu: float
+    wall: float
+    mib: float
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,17 @@ class Row:
         return 1000 * self.ours / self.pages
 
 
+def copy_setup(folder: Path) -> None:
+    """Everything of this project but its content: configuration, templates, catalogs, fonts, the docs folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+
+
 def make_project(folder: Path, briefings: int) -> None:
-    """This project's mkdocs.yml, templates and catalogs around a corpus with `briefings` briefings."""
-    for name in ("templates", "locales"):
-        shutil.copytree(ROOT / name, folder / name)
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    (folder / "docs").mkdir()
+    """This project's setup (`copy_setup`) around a corpus with `briefings` briefings."""
+    copy_setup(folder)
     write_corpus(folder / "content", briefings=briefings)
 
 
@@ -140,14 +155,14 @@ def run_one(mode: str, folder: Path) -> None:
     print(json.dumps({"cpu": cpu, "wall": wall, "mib": peak}))
 
 
-def child(mode: str, folder: Path) -> tuple[float, float]:
+def child(mode: str, folder: Path) -> Usage:
+    """Build `folder` in a fresh process (`run_one`), so its time and peak memory are that build's alone."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, __file__, "--child", mode, str(folder)], capture_output=True, text=True,
                             env=env, check=False)
     if result.returncode:
         raise SystemExit(f"{mode} build of {folder} failed:\n{result.stderr[-3000:]}")
-    data = json.loads(result.stdout.strip().splitlines()[-1])
-    return data["cpu"], data["mib"]
+    return Usage(**json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def measure(briefings: int, full_nav: bool) -> Row:
@@ -155,13 +170,12 @@ def measure(briefings: int, full_nav: bool) -> Row:
         project_dir, plain_dir, full_dir = Path(work, "project"), Path(work, "plain"), Path(work, "full")
         make_project(project_dir, briefings)
         pages = make_plain(project_dir, plain_dir, full_nav=False)
-        ours, ours_mib = child("ours", project_dir)
-        plain, plain_mib = child("plain", plain_dir)
+        ours, plain = child("ours", project_dir), child("plain", plain_dir)
         full = None
         if full_nav:
             make_plain(project_dir, full_dir, full_nav=True)
-            full, _ = child("plain", full_dir)
-        return Row(briefings, pages, ours, ours_mib, plain, plain_mib, full)
+            full = child("plain", full_dir).cpu
+        return Row(briefings, pages, ours.cpu, ours.mib, plain.cpu, plain.mib, full)
 
 
 def table(rows: list[Row]) -> str:

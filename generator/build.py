@@ -2,10 +2,16 @@
 
 `load_project` does everything up to resolve and refuses bad content before
 a byte is written. MkDocs, with our plugin, renders the site's pages; the
-PDF and export families are rendered beside it, here. Everything lands in a
+PDF and export families are rendered beside it, here: the PDFs start
+printing in the executor's processes before MkDocs starts, so both use the
+machine's cores at once. Everything lands in a
 staging folder that replaces the published one only when all of it
 succeeded. Each stage reports to a `StageLog`, warnings go to the `briefing`
 logger.
+
+A build whose inputs did not change since the last one returns at once
+(`generator.manifest`); the modules of the records and the outputs are
+imported only after that check, so it costs a fraction of a second.
 """
 
 from __future__ import annotations
@@ -15,13 +21,17 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.editorial import current_time
+from generator.config import load_config
+from generator.editorial import current_time, unchanged_between
 from generator.executors import executor_for
-from generator.outputs.families import FAMILIES, family_files
-from generator.project import Project, load_project
-from generator.publish import staged
+from generator.manifest import BuildStamp, inputs_digest, published_digest, remember, still_current
+from generator.publish import staged, tidy
 from generator.reporting import LOGGER_NAME, QUIET, StageLog
+
+if TYPE_CHECKING:
+    from generator.project import Project
 
 log = logging.getLogger(LOGGER_NAME)
 
@@ -30,36 +40,59 @@ log = logging.getLogger(LOGGER_NAME)
 class BuildReport:
     target: Path
     files: int
+    unchanged: bool = False
+    """Nothing the build reads changed since the last build, which is still what is published."""
 
 
 def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = None, site_dir: Path | None = None,
                jobs: int | None = None, executor: str | None = None, stages: StageLog = QUIET) -> BuildReport:
-    """Site, PDFs and exports, published atomically.
+    """Site, PDFs and exports, published atomically; nothing at all when nothing changed.
 
     PDFs print in `jobs` processes (default: every core), or on the Dask
-    cluster `executor` names (`dask:tcp://HOST:PORT`).
+    cluster `executor` names (`dask:tcp://HOST:PORT`), while MkDocs builds the
+    pages; those whose job is in the cache are not printed again.
     """
-    from generator.outputs.site import run_mkdocs
-
-    project = _load(root, draft, stages)
     moment = now or current_time()
-    target = site_dir or project.config.site_dir
+    current = still_current(root, site_dir, draft, moment)
+    if current is not None:
+        tidy(Path(current.target))
+        for warning in current.warnings:
+            log.warning(warning)
+        return BuildReport(Path(current.target), current.files, unchanged=True)
+    from generator.outputs.families import FAMILIES
+    from generator.outputs.site import run_mkdocs
+    from generator.write import OutputTree
+
+    target = (site_dir or load_config(root).site_dir).resolve()
+    inputs = inputs_digest(root, target, draft)
+    project = _load(root, draft, stages)
     with staged(target) as staging, executor_for(jobs, executor) as pool:
+        pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
         with stages.stage("site", "pages") as count:
             count(run_mkdocs(project, staging, now=moment, outputs=[]))
-        for family in FAMILIES:
-            with stages.stage(family) as count:
-                tree = family_files(project, (family,), moment, pool)
+        for name, finish in pending.items():
+            with stages.stage(name) as count:
+                tree = OutputTree()
+                tree.update(finish())
                 tree.write(staging)
                 count(len(tree))
         files = sum(1 for path in staging.rglob("*") if path.is_file())
+    valid_from, valid_until = unchanged_between(project, moment)
+    remember(root, BuildStamp(inputs, str(target), published_digest(target), _iso(valid_from), _iso(valid_until), files,
+                              tuple(str(problem) for problem in project.warnings)))
     return BuildReport(target, files)
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def build_family(root: Path, family: str, *, draft: bool = False, now: dt.datetime | None = None,
                  site_dir: Path | None = None, jobs: int | None = None, executor: str | None = None,
                  stages: StageLog = QUIET) -> BuildReport:
     """One family (`pdf` or `export`) alone: the published site with only that family's folder replaced."""
+    from generator.outputs.families import FAMILIES, family_files
+
     project = _load(root, draft, stages)
     folder = FAMILIES[family].folder
     target = site_dir or project.config.site_dir
@@ -75,6 +108,8 @@ def build_family(root: Path, family: str, *, draft: bool = False, now: dt.dateti
 
 def _load(root: Path, draft: bool, stages: StageLog) -> Project:
     """Load and check the project; its warnings (translations a draft lets through) go to the log."""
+    from generator.project import load_project
+
     with stages.stage("load", "records") as count:
         project = load_project(root, draft=draft)
         count(len(project.graph.records))

@@ -158,7 +158,8 @@ def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: N
     require_system("build")
     with warning_log(_show_warning) as warnings:
         report = build_site(project, draft=draft, now=_now(now), jobs=jobs, executor=executor, stages=StageLog(err))
-    out.print(f"built {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
+    done = "nothing changed since the last build of" if report.unchanged else "built"
+    out.print(f"{done} {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
 
 def _family(family: str, project: Path, draft: bool, now: datetime | None, jobs: int | None = None,

@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from generator.config_yaml import ConfigFile, read_config_file, shown
 from generator.errors import ConfigError
-from generator.records.yaml_reader import DEFAULT_LIMITS, LIMIT_CEILINGS, FieldPath, Limits
+from generator.yaml_reader import DEFAULT_LIMITS, LIMIT_CEILINGS, FieldPath, Limits
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
 from generator.errors import ConfigError, display_path
-from generator.records.yaml_reader import FieldPath, Position, YamlDocument, control_character, dotted
+from generator.yaml_reader import FieldPath, Position, YamlDocument, control_character, dotted
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """The largest mkdocs.yml read: a desk's configuration has a few KiB."""

@@ -11,10 +11,11 @@ from the build (`--now` or the clock, taken once), never from here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from generator.graph import FactGraph
-from generator.records.values import DateTimeValue
+if TYPE_CHECKING:  # the build asks `current_time` before it loads the records' modules
+    from generator.graph import FactGraph
+    from generator.records.values import DateTimeValue
 
 State = Literal["draft", "embargoed", "published", "withdrawn"]
 """What a reader may see of a briefing now: nothing (draft, embargoed), all of it, or the withdrawal notice."""
@@ -76,6 +77,19 @@ def last_change(project: HasGraph, briefing_id: str) -> DateTimeValue:
 def version(project: HasGraph, briefing_id: str) -> int:
     """The briefing's version: 1, raised by one with each correction."""
     return 1 + len(project.graph.model(briefing_id).corrections)
+
+
+def unchanged_between(project: HasGraph, now: dt.datetime) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The span around `now` in which what is released stays the same: from the last embargo lifted
+    at or before `now` up to the next one (None: no such embargo).
+
+    Only embargoes move with time, so a build in this span shows the same briefings as one at `now`.
+    """
+    lifts = sorted(record.model.embargo.datetime for record in project.graph.of_kind("briefings")
+                   if record.model.status != "draft" and record.model.embargo is not None)
+    before = [lift for lift in lifts if lift <= now]
+    after = [lift for lift in lifts if lift > now]
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 def current_time() -> dt.datetime:

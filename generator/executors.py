@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from generator.errors import ExecutorError
 
-PRELOAD = ["generator.outputs.pdf"]
+PRELOAD = ["generator.outputs.pdf", "generator.outputs.pdf_render"]
 """Imported once by the fork server, so each worker starts with WeasyPrint loaded."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from generator.cache import compiled_templates
 from generator.config import ProjectConfig, load_config
 from generator.errors import ContentError, Problem
 from generator.graph import FactGraph, resolve
@@ -39,7 +40,7 @@ class Project:
 
     @cached_property
     def env(self) -> Environment:
-        return make_environment(self.config.templates_dir)
+        return make_environment(self.config.templates_dir, compiled_templates(self.config.root))
 
     @cached_property
     def _translations(self) -> dict[str, gettext.NullTranslations]:

@@ -63,6 +63,17 @@ def staged(target: Path, *, from_published: bool = False) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)  # the failed build, or after the swap the old one
 
 
+def tidy(target: Path) -> None:
+    """Remove what killed builds left beside `target`, as a build does first (for a build with nothing to do).
+
+    Raises:
+        PublishError: another build is publishing the folder.
+    """
+    target = target.resolve()
+    with _disk_errors(target), _lock(target):
+        _remove_leftovers(target)
+
+
 def _swap(staging: Path, target: Path) -> None:
     """Put `staging` in `target`'s place in one step; the old build ends up under the staging name."""
     if not target.exists():

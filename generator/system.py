@@ -14,6 +14,7 @@ of packages lives here and nowhere else.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import shutil
 import subprocess
@@ -66,6 +67,23 @@ def _loads(soname: str) -> bool:
     except OSError:
         return False
     return True
+
+
+@functools.cache
+def pdf_libraries() -> str:
+    """The versions of the system libraries that shape WeasyPrint's bytes, for the key of a cached PDF."""
+    versions = []
+    for soname, function in (("libpango-1.0.so.0", "pango_version_string"),
+                             ("libharfbuzz.so.0", "hb_version_string")):
+        try:
+            call = getattr(ctypes.CDLL(soname), function)
+        except (OSError, AttributeError):
+            versions.append(f"{soname} absent")
+            continue
+        call.restype = ctypes.c_char_p
+        versions.append(f"{soname} {call().decode('ascii')}")
+    versions.append(f"harfbuzz-subset {_loads('libharfbuzz-subset.so.0')}")
+    return "; ".join(versions)
 
 
 def requirements(purposes: Iterable[str]) -> list[Requirement]:

@@ -18,6 +18,10 @@ from playwright.sync_api import Browser, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 """The repository root, holding mkdocs.yml and content/."""
 
+os.environ["BRIEFING_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefing-cache-")
+"""Builds of the tests (and the commands they start) keep their cache here, never in the user's, gone at exit."""
+atexit.register(shutil.rmtree, os.environ["BRIEFING_CACHE_DIR"], True)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_FILES = ("mkdocs.yml", "templates", "locales", "docs", "assets")
 """What a project is besides its content: configuration, templates, catalogs, the docs folder, fonts."""

@@ -13,7 +13,7 @@ import pytest
 
 from generator.config import PLUGIN_OPTIONS, load_config, material_languages
 from generator.errors import ConfigError
-from generator.records.yaml_reader import DEFAULT_LIMITS, Limits
+from generator.yaml_reader import DEFAULT_LIMITS, Limits
 from tests.conftest import ROOT, copy_project, paris_project
 
 BRIEFING = Path(sys.executable).with_name("briefing")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import json
 import re
 import tokenize
 from collections.abc import Iterator
@@ -43,6 +44,8 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from babel.support import Translations
 from jinja2 import TemplateSyntaxError
 
+from generator.cache import Entry as CacheEntry
+from generator.cache import RenderCache, code_fingerprint, digest
 from generator.config import ProjectConfig
 from generator.errors import (
     CatalogError,
@@ -225,7 +228,7 @@ def template_gaps(config: ProjectConfig) -> list[TemplateGap]:
     Fresh, so a string added to a template but not yet extracted counts as missing too.
     Raises like `load_translations` for a broken catalog, so the build stops at its load stage.
     """
-    expected = [message for message in extract_messages(config) if message.id]
+    expected = expected_messages(config)
     gaps = []
     for language in catalog_languages(config):
         path = catalog_path(config, language)
@@ -234,11 +237,39 @@ def template_gaps(config: ProjectConfig) -> list[TemplateGap]:
     return [gap for gap in gaps if gap is not None]
 
 
-def _gap(config: ProjectConfig, language: str, path: Path, expected: Message, catalog: Catalog | None
+@dataclass(frozen=True)
+class Expected:
+    """A template string every catalog must translate, and where the templates use it first."""
+
+    id: str | tuple[str, ...]
+    context: str | None
+    source: str
+    lineno: int
+
+
+def expected_messages(config: ProjectConfig) -> list[Expected]:
+    """The strings of a fresh extraction, kept in the cache by the hash of the files extracted from.
+
+    Why a cache: extracting from every template costs about a second, at
+    every load, while the templates rarely change between two builds.
+    """
+    sources = [path for path, _, _ in _sources(config)]
+    key = digest(code_fingerprint(), *(part for path in sources
+                                       for part in (path.relative_to(config.root).as_posix(), path.read_bytes())))
+    cache = RenderCache.of_project(config.root, "messages")
+    if (entry := cache.get(key)) is None:
+        fresh = [[m.id, m.context, *m.locations[0]] for m in extract_messages(config) if m.id]
+        entry = CacheEntry(json.dumps(fresh).encode("utf-8"))
+        cache.put(key, entry)
+        cache.keep_only([key])
+    return [Expected(tuple(id_) if isinstance(id_, list) else id_, context, source, lineno)
+            for id_, context, source, lineno in json.loads(entry.data)]
+
+
+def _gap(config: ProjectConfig, language: str, path: Path, expected: Expected, catalog: Catalog | None
          ) -> TemplateGap | None:
     msgid = _singular(expected.id)
-    source, lineno = expected.locations[0]
-    at_template = (config.root / source, lineno)
+    at_template = (config.root / expected.source, expected.lineno)
     entry = catalog.get(expected.id, expected.context) if catalog is not None else None
     relative = _display(config, path)
     if catalog is None:

@@ -39,8 +39,8 @@ from generator.errors import BriefingError, ContentError, Problem
 from generator.i18n.catalogs import TemplateGap, template_gaps
 from generator.records.load import Record, RecordSet
 from generator.records.walk import localized
-from generator.records.yaml_reader import LIMIT_CEILINGS, FieldPath, Limits, dotted, read_yaml
 from generator.write import write_if_changed
+from generator.yaml_reader import LIMIT_CEILINGS, FieldPath, Limits, dotted, read_yaml
 
 CONFIRMATIONS_FILE = "confirmed.yaml"
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")

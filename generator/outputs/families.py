@@ -3,22 +3,27 @@
 One registry, read by `generator.build` (`briefing build`, `pdf`, `export`)
 and by the MkDocs plugin (`mkdocs build`), so a new family touches one place.
 A family's module is imported only when its files are made: `briefing
-export` never loads WeasyPrint.
+export` never loads WeasyPrint. A parallel family's files start at once in the
+build's executor, so PDFs print while MkDocs builds the pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from generator.cache import RenderCache
 from generator.project import Project
 from generator.urls import EXPORT_FOLDER, PDF_FOLDER
 from generator.write import OutputTree
 
-FileMaker = Callable[..., dict[str, str | bytes]]
+FileMaker = Callable[[Project, dt.datetime], dict[str, str | bytes]]
+Pending = Callable[[], dict[str, str | bytes]]
+"""Waits for a family's files that are being made, and returns them by site-relative path."""
 
 
 @dataclass(frozen=True)
@@ -27,25 +32,32 @@ class Family:
     """The top folder of the site the family owns."""
     module: str
     maker: str
-    """`module.maker(project, now)` makes every file, by site-relative path."""
+    """`module.maker(project, now)` makes every file, by site-relative path; for a parallel family,
+    `module.maker(project, now, executor, cache)` starts making them and returns the `Pending` that waits."""
     parallel: bool = False
-    """The maker takes `executor=` and renders its files there (pure jobs: inputs in, bytes out)."""
+    """Its files are pure jobs (inputs in, bytes out), made in `executor` and kept in a `RenderCache`."""
 
-    def files(self, project: Project, now: dt.datetime, executor: Executor | None = None) -> dict[str, str | bytes]:
-        make: FileMaker = getattr(importlib.import_module(self.module), self.maker)
-        return make(project, now, executor=executor) if self.parallel else make(project, now)
+    def start(self, project: Project, now: dt.datetime, executor: Executor | None = None, *,
+              cached: bool = True) -> Pending:
+        """Start making the family's files (a parallel family's jobs begin at once in `executor`)."""
+        make = getattr(importlib.import_module(self.module), self.maker)
+        if not self.parallel:
+            return functools.partial(make, project, now)
+        cache = RenderCache.of_project(project.config.root, self.folder) if cached else None
+        return make(project, now, executor, cache)
 
 
 FAMILIES: dict[str, Family] = {
-    "pdf": Family(PDF_FOLDER, "generator.outputs.pdf", "pdf_files", parallel=True),
+    "pdf": Family(PDF_FOLDER, "generator.outputs.pdf", "start_pdf_files", parallel=True),
     "export": Family(EXPORT_FOLDER, "generator.outputs.export", "export_files"),
 }
 
 
 def family_files(project: Project, families: tuple[str, ...], now: dt.datetime,
                  executor: Executor | None = None) -> OutputTree:
-    """Render the given families into one tree (nothing written yet)."""
+    """Render the given families into one tree (nothing written yet), all of them started before any is awaited."""
+    pending = [FAMILIES[family].start(project, now, executor) for family in families]
     tree = OutputTree()
-    for family in families:
-        tree.update(FAMILIES[family].files(project, now, executor))
+    for finish in pending:
+        tree.update(finish())
     return tree

@@ -11,6 +11,7 @@ Hooks, in build order:
   over one it loaded), take the build's time, set the navigation.
 - `on_files`: add every generated page with `File.generated`; pages outside
   the navigation are marked `not_in_nav`.
+- `on_env`: keep the theme's compiled templates in the build cache.
 - `on_page_markdown`: date pages from the records, never the clock.
 - `on_post_build` (after Material's search): split the search index per
   language, then write the PDF and export families.
@@ -24,6 +25,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -122,6 +124,18 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         stylesheet = self.project.config.templates_dir / "site" / "briefing.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates between builds, as ours are (Material's take a second to compile)."""
+        from jinja2 import FileSystemBytecodeCache
+
+        from generator.cache import compiled_templates
+
+        compiled = compiled_templates(self.project.config.root)
+        if compiled is not None:
+            env.bytecode_cache = FileSystemBytecodeCache(str(compiled / "theme"))
+            (compiled / "theme").mkdir(exist_ok=True)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lastmod = (page.meta.get("briefing") or {}).get("lastmod")

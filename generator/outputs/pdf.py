@@ -14,23 +14,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_digest
 from generator.editorial import last_change, released
 from generator.errors import ContentError, PdfError, Problem
 from generator.outputs.pdf_fonts import describe, missing_characters
 from generator.outputs.pdf_notes import Endnotes
-from generator.outputs.pdf_render import Rendered, RenderError, render_pdf
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.records.walk import walk
 from generator.render import plain_filter, render_template
 from generator.reporting import LOGGER_NAME
+from generator.system import pdf_libraries
 from generator.urls import pdf_url
 from generator.views import BriefingView, DossierView
+
+if TYPE_CHECKING:
+    from generator.outputs.pdf_render import Rendered
 
 log = logging.getLogger(LOGGER_NAME)
 
@@ -60,15 +65,11 @@ class PdfJob:
     assets: Path
 
 
-def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = None) -> dict[str, bytes]:
-    """Every PDF of the project, by site-relative path; only briefings released at `now` are printed.
-
-    The HTML is rendered here; `executor` (a process pool, a Dask client's
-    executor) sets the documents as PDFs, in this process when None.
+def pdf_jobs(project: Project, now: dt.datetime) -> list[PdfJob]:
+    """The job of every PDF of the project: each briefing released at `now` and each dossier, per language.
 
     Raises:
         ContentError: a record's text has characters the shipped fonts lack (each record named).
-        PdfError: WeasyPrint was asked for something outside the assets, or complained.
     """
     briefings = released(project, now)
     jobs: list[PdfJob] = []
@@ -78,16 +79,57 @@ def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = No
             included = [b for b in dossier.model.briefings if b in briefings]
             if included:
                 jobs.append(dossier_job(project, dossier.id, language, included))
-    longest_first = sorted(jobs, key=lambda job: -len(job.html))  # so no worker is left with a dossier at the end
-    printed = dict(zip((job.path for job in longest_first),
-                       executor.map(print_job, longest_first) if executor else map(print_job, longest_first),
-                       strict=True))
-    return {job.path: _logged(printed[job.path]) for job in jobs}
+    return jobs
+
+
+def start_pdf_files(project: Project, now: dt.datetime, executor: Executor | None = None,
+                    cache: RenderCache | None = None) -> Callable[[], dict[str, bytes]]:
+    """Start printing every PDF of the project; the returned function waits for them, by site-relative path.
+
+    The HTML is rendered here, at once; a PDF whose job `cache` already
+    holds is not printed again. The others are handed to `executor` (a
+    process pool, a Dask client's executor) at once, so they print while the
+    caller goes on (MkDocs builds the pages), or are printed in this process
+    when the caller waits, if there is no executor.
+
+    Raises (here or when waiting):
+        ContentError: a record's text has characters the shipped fonts lack (each record named).
+        PdfError: WeasyPrint was asked for something outside the assets, or complained.
+    """
+    jobs = pdf_jobs(project, now)
+    keys = {job.path: job_key(job, tree_digest(project.config.root / ASSETS_FOLDER)) for job in jobs} if jobs else {}
+    cached = {job.path: entry for job in jobs if cache and (entry := cache.get(keys[job.path]))}
+    missing = sorted((job for job in jobs if job.path not in cached), key=lambda job: -len(job.html))
+    # longest first, so no worker is left with a dossier at the end
+    futures = {job.path: executor.submit(print_job, job) for job in missing} if executor else {}
+
+    def finish() -> dict[str, bytes]:
+        for job in missing:
+            rendered = futures[job.path].result() if executor else print_job(job)
+            cached[job.path] = Entry(rendered.pdf, rendered.advisories)
+            if cache:
+                cache.put(keys[job.path], cached[job.path])
+        if cache:
+            cache.keep_only(keys.values())
+        return {job.path: _logged(cached[job.path]) for job in jobs}
+
+    return finish
+
+
+def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = None,
+              cache: RenderCache | None = None) -> dict[str, bytes]:
+    """Every PDF of the project, by site-relative path; only briefings released at `now` are printed."""
+    return start_pdf_files(project, now, executor, cache)()
+
+
+def job_key(job: PdfJob, assets_digest: str) -> str:
+    """The hash of everything a job's bytes depend on: its inputs, the assets, the code, the libraries, Pango."""
+    return digest(code_fingerprint(), pdf_libraries(), job.path, job.record_id, job.html, assets_digest)
 
 
 def briefing_pdf(project: Project, briefing_id: str, language: str) -> bytes:
     """One briefing in one language as a PDF."""
-    return _logged(print_job(briefing_job(project, briefing_id, language)))
+    return _logged(_entry(print_job(briefing_job(project, briefing_id, language))))
 
 
 def briefing_job(project: Project, briefing_id: str, language: str) -> PdfJob:
@@ -105,7 +147,7 @@ def briefing_html(project: Project, briefing_id: str, language: str) -> str:
 
 def dossier_pdf(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> bytes:
     """One dossier in one language: cover, contents, briefings, profiles, timeline, positions, sources."""
-    return _logged(print_job(dossier_job(project, dossier_id, language, briefing_ids)))
+    return _logged(_entry(print_job(dossier_job(project, dossier_id, language, briefing_ids))))
 
 
 def dossier_job(project: Project, dossier_id: str, language: str, briefing_ids: list[str]) -> PdfJob:
@@ -233,7 +275,13 @@ def _job(project: Project, record_id: str, path: str, html: str) -> PdfJob:
 
 
 def print_job(job: PdfJob) -> Rendered:
-    """Set one document as a PDF: a pure job, the same bytes wherever it runs (advisories come back with them)."""
+    """Set one document as a PDF: a pure job, the same bytes wherever it runs (advisories come back with them).
+
+    WeasyPrint is imported here, not with the module: a build whose PDFs all
+    come from the cache never pays the second it takes to load.
+    """
+    from generator.outputs.pdf_render import RenderError, render_pdf
+
     try:
         return render_pdf(job.html, job.assets, job.path)
     except RenderError as error:
@@ -244,11 +292,15 @@ def print_job(job: PdfJob) -> Rendered:
         raise PdfError(f"{job.path} ({job.record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
 
 
-def _logged(rendered: Rendered) -> bytes:
-    """The PDF, its advisories logged here, in the build, wherever it was printed."""
-    for advisory in rendered.advisories:
+def _logged(printed: Entry) -> bytes:
+    """The PDF, its advisories logged here, in the build, wherever (and whenever) it was printed."""
+    for advisory in printed.notes:
         log.warning(advisory)
-    return rendered.pdf
+    return printed.data
+
+
+def _entry(rendered: Rendered) -> Entry:
+    return Entry(rendered.pdf, rendered.advisories)
 
 
 def _records_with(project: Project, chars: list[str]) -> Iterator[Problem]:

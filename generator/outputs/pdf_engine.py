@@ -59,3 +59,4 @@ with warnings.catch_warnings():
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 __all__ = ["HTML", "LOGGER", "FatalURLFetchingError", "PdfError", "URLFetcher", "URLFetcherResponse"]
+

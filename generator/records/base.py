@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 
 from generator.records.text import SLUG, TextSyntaxError, parse_text
-from generator.records.yaml_reader import UnquotedDate
+from generator.yaml_reader import UnquotedDate
 
 SLUG_PATTERN = f"^{SLUG}$"
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Problem
 from generator.records import KINDS
 from generator.records.base import SLUG_PATTERN
-from generator.records.yaml_reader import DEFAULT_LIMITS, FieldPath, Limits, YamlDocument, dotted, read_yaml
+from generator.yaml_reader import DEFAULT_LIMITS, FieldPath, Limits, YamlDocument, dotted, read_yaml
 
 
 @dataclass(frozen=True)

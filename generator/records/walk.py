@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.records.base import LocalizedDict
-from generator.records.yaml_reader import FieldPath
+from generator.yaml_reader import FieldPath
 
 
 def walk(node: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:

@@ -24,8 +24,8 @@ from markdown_it import MarkdownIt
 from generator.errors import Problem
 from generator.markup import COMMONMARK, HTML, PLAIN, SITE, Writer, markup_problems, safe_link, write
 from generator.records.text import TextSyntaxError, parse_text
-from generator.records.yaml_reader import read_yaml
 from generator.views import Inline, Name, Quoted, Value, Words
+from generator.yaml_reader import read_yaml
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 """`FUZZ_EXAMPLES=5000 pytest tests/hostile/test_fuzz.py` searches further, with new random examples each run."""

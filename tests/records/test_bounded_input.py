@@ -9,7 +9,7 @@ import pytest
 
 from generator.config import load_config
 from generator.records.load import MAX_ID_LENGTH, load_records
-from generator.records.yaml_reader import DEFAULT_LIMITS, MAX_DEPTH, MAX_RECORD_BYTES, MAX_VALUES, TABS_LISTED, Limits
+from generator.yaml_reader import DEFAULT_LIMITS, MAX_DEPTH, MAX_RECORD_BYTES, MAX_VALUES, TABS_LISTED, Limits
 
 from ..conftest import ROOT
 

@@ -9,8 +9,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.records import KINDS
-from generator.records.yaml_reader import read_yaml
 from generator.schema import SCHEMA_DIR, modeline, render_schemas, schema_for
+from generator.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_FILES = sorted((ROOT / "content").glob("*/*.yaml"))

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.records.base import LocalizedDict, LocalizedText, Text
 from generator.records.text import Literal, Mention, Placeholder, Quotation, TextSyntaxError, Token, parse_text
-from generator.records.yaml_reader import UnquotedDate
+from generator.yaml_reader import UnquotedDate
 
 TEXT = TypeAdapter(Text)
 LOCALIZED = TypeAdapter(LocalizedText)

@@ -24,7 +24,7 @@ from generator.records.values import (
     TypedValue,
     value_kind,
 )
-from generator.records.yaml_reader import UnquotedDate
+from generator.yaml_reader import UnquotedDate
 
 Load = Callable[[dict[str, str | bytes]], tuple[RecordSet, list[Problem]]]
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem
-from generator.records.yaml_reader import Position, UnquotedDate, YamlDocument, dotted, read_yaml
+from generator.yaml_reader import Position, UnquotedDate, YamlDocument, dotted, read_yaml
 
 Read = Callable[[str | bytes], tuple[YamlDocument | None, list[Problem]]]
 

@@ -1,0 +1,150 @@
+"""What earlier builds made, kept so a rebuild makes only what changed.
+
+Why content addressing: an output is stored under the hash of everything it
+is made from (its job's inputs, the code and the installed libraries that
+run it), so a changed input can never be answered with stale bytes, and no
+bookkeeping of which record feeds which file is needed to stay correct.
+
+Why outside the project: a cached file goes out as published output, so it
+must not arrive through a pull request. The cache lives in the user's cache
+folder (`$BRIEFING_CACHE_DIR`, else `$XDG_CACHE_HOME/briefing`, else
+`~/.cache/briefing`), one folder per project path. Deleting it is always
+safe: the next build makes everything again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import generator
+
+ENVIRONMENT_VARIABLE = "BRIEFING_CACHE_DIR"
+
+
+def cache_root() -> Path:
+    """The folder holding every project's cache."""
+    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing"
+
+
+def project_cache(root: Path) -> Path:
+    """The cache folder of the project at `root` (one per project path)."""
+    resolved = root.resolve()
+    return cache_root() / f"{resolved.name}-{digest(str(resolved))[:16]}"
+
+
+def digest(*parts: str | bytes) -> str:
+    """The sha256 of the parts, each length-prefixed so no two lists of parts collide."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """The hash of every file under `folder`: relative paths and contents (an absent folder hashes as empty)."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+    return digest(*(part for path in files for part in (path.relative_to(folder).as_posix(), path.read_bytes())))
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The hash of briefing's own code and of every installed package's name and version.
+
+    Why every package: the locked versions of Jinja, Babel, MkDocs, Material
+    and WeasyPrint all shape the bytes; listing them costs milliseconds. A
+    set, since a project folder on `sys.path` lists briefing's metadata twice.
+    """
+    package = Path(generator.__file__).parent
+    sources = sorted(package.rglob("*.py"))
+    installed = sorted({f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()})
+    return digest(*(path.read_bytes() for path in sources), *installed)
+
+
+def compiled_templates(root: Path) -> Path | None:
+    """Where Jinja keeps the project's compiled templates for this version of the code; None if not writable.
+
+    Jinja checks each template's source against its compiled copy itself;
+    the folder is per code version because the compiler and our settings
+    shape the compiled code too. Folders of other versions are removed.
+    """
+    folder = project_cache(root) / "jinja" / code_fingerprint()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for other in folder.parent.iterdir():
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One cached output and the notes (advisories) that came with it."""
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
+class RenderCache:
+    """Outputs of one family by key; entries not used by the latest complete run are dropped by `keep_only`."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    @classmethod
+    def of_project(cls, root: Path, family: str) -> RenderCache:
+        return cls(project_cache(root) / family)
+
+    def get(self, key: str) -> Entry | None:
+        try:
+            data = (self.folder / key).read_bytes()
+            notes = json.loads((self.folder / f"{key}.notes").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Entry(data, tuple(notes))
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Store an entry; a cache that cannot be written only costs speed, never the build."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.folder / key, entry.data)
+            _write_atomically(self.folder / f"{key}.notes", json.dumps(list(entry.notes)).encode("utf-8"))
+        except OSError:
+            return
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Drop every entry but `keys`, so the cache holds one build's worth, not every build's."""
+        kept = set(keys)
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name.removesuffix(".notes") not in kept:
+                path.unlink(missing_ok=True)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the path and rename, so a killed build never leaves half an entry."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,108 @@
+"""Rebuilds reusing earlier work give exactly the bytes of a clean build; one with nothing to do does nothing.
+
+Each edit below is made to one project in turn, built with the cache of
+all the builds before it; a clean build of the same project (an empty
+cache, another folder) must give the same files, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.cache import ENVIRONMENT_VARIABLE
+
+from .conftest import NOW, ROOT, confirm_all, copy_of
+
+Tree = dict[str, bytes]
+
+
+def tree(folder: Path) -> Tree:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}; pick another edit"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def clean_build(root: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
+    """The project built from nothing: an empty cache, a site folder of its own (hidden, so not an input)."""
+    with monkeypatch.context() as patch:
+        patch.setenv(ENVIRONMENT_VARIABLE, str(folder / "cache"))
+        report = build_site(root, now=NOW, site_dir=root / f".{folder.name}" / "site")
+    assert not report.unchanged
+    return tree(report.target)
+
+
+def add_person(root: Path) -> None:
+    (root / "content/people/ada-example.yaml").write_text(
+        "name:\n  de: {full: Ada Example, short: Example}\n  en: {full: Ada Example, short: Example}\n",
+        encoding="utf-8")
+    confirm_all(root)
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("a record", lambda root: replace(root / "content/facts/eu-aid.yaml", "money: 900", "money: 910")),
+    ("a site template", lambda root: replace(root / "templates/site/briefing.css", "size: 0.85em", "size: 0.8em")),
+    ("a PDF template", lambda root: replace(root / "templates/pdf/print.css.j2", "h1 { font-size: 20pt",
+                                            "h1 { font-size: 19pt")),
+    ("a catalog entry", lambda root: replace(root / "locales/de/LC_MESSAGES/messages.po", '"Start"', '"Startseite"')),
+    ("a configuration value", lambda root: replace(root / "mkdocs.yml", "description: Canonical", "description: The")),
+    ("an asset", lambda root: shutil.copy(root / "assets/fonts/NotoSerif-Italic.ttf",
+                                          root / "assets/fonts/NotoSerif-BoldItalic.ttf")),
+    ("a new record", add_person),
+    ("a deleted record", lambda root: ((root / "content/people/ada-example.yaml").unlink(), confirm_all(root))),
+]
+
+
+def test_after_each_edit_the_incremental_build_equals_a_clean_one(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    build_site(root, now=NOW)
+    for number, (what, edit) in enumerate(EDITS):
+        edit(root)
+        report = build_site(root, now=NOW)
+        assert not report.unchanged, f"after {what}, the build took the old site as current"
+        clean = clean_build(root, tmp_path / f"clean-{number}", monkeypatch)
+        assert tree(report.target) == clean, f"after {what}, the incremental build differs from a clean one"
+
+
+def test_a_build_with_nothing_changed_does_nothing_until_something_does(tmp_path: Path) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    built = build_site(root, now=NOW)
+    published = tree(built.target)
+    again = build_site(root, now=NOW)
+    assert again.unchanged and again.files == built.files and tree(again.target) == published
+    (root / "site" / "index.html").unlink()
+    assert not build_site(root, now=NOW).unchanged, "a file deleted from the site was not restored"
+    assert tree(root / "site") == published
+    assert not build_site(root, now=NOW, draft=True).unchanged, "another way of building is another build"
+
+
+def test_a_rebuild_after_an_embargo_lifts_is_a_build(tmp_path: Path) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    briefing = root / "content/briefings/paris-summit-2026-01-06.yaml"
+    lifts = "{datetime: '2026-01-07T08:00:00+01:00', zone: Europe/Berlin}"  # an hour before its publication
+    briefing.write_text(briefing.read_text(encoding="utf-8") + f"embargo: {lifts}\n", encoding="utf-8")
+    before = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    build_site(root, now=before)
+    assert build_site(root, now=before + dt.timedelta(days=5)).unchanged, "nothing lifts between the two builds"
+    assert not build_site(root, now=NOW).unchanged, "the embargo lifted in between"
+    assert not build_site(root, now=before).unchanged, "going back before the embargo is another build"
+
+
+def test_the_cache_lives_where_the_environment_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
+    build_site(root, now=NOW)
+    assert any((tmp_path / "cache").rglob("*.notes")), "no PDF was kept"
+    assert not any(name.startswith(".briefing") for name in os.listdir(root) if name != ".briefing-site")
