@@ -7,14 +7,20 @@ project root without a second code path.
 
 Hooks, in build order:
 
+- `on_startup`: under `mkdocs serve` (`briefing serve`), start the pool
+  the PDFs print in, kept for every rebuild (MkDocs keeps a plugin with
+  this hook between rebuilds).
 - `on_config`: load and check the project (unless `briefing build` handed
   over one it loaded), take the build's time, set the navigation.
 - `on_files`: add every generated page with `File.generated`; pages outside
-  the navigation are marked `not_in_nav`.
+  the navigation are marked `not_in_nav`. Pages rendered by an earlier build
+  from the same inputs are handed back from the cache
+  (`generator.outputs.site_cache`) through the page hooks.
 - `on_env`: keep the theme's compiled templates in the build cache.
 - `on_page_markdown`: date pages from the records, never the clock.
 - `on_post_build` (after Material's search): split the search index per
-  language, then write the PDF and export families.
+  language, then write the PDF and export families; under `serve` the PDFs
+  print in the background, so a rebuilt page shows at once.
 - `on_serve`: reload when content, templates or catalogs change.
 """
 
@@ -23,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -35,8 +41,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.cache import RenderCache
 from generator.errors import BriefingError
 from generator.outputs.families import FAMILIES
+from generator.outputs.site_cache import PageCache, shared_key
+
+if TYPE_CHECKING:
+    from generator.outputs.preview import BackgroundPrinting
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -73,18 +84,35 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.handed: tuple[Any, dt.datetime] | None = None
+        """The project and time `briefing build` handed over for the next build."""
         self.project: Any = None
         self.now: dt.datetime | None = None
         self.pages = 0
         """How many pages the last build generated."""
         self.failure: BriefingError | None = None
         """Why the plugin stopped the last build; `run_mkdocs` raises it as it is, not as MkDocs' "Aborted"."""
+        self.page_cache: PageCache | None = None
+        self.preview: BackgroundPrinting | None = None
+        """Under `serve`: the `BackgroundPrinting` the rebuilds' PDFs print in."""
+        self.broken: str | None = None
+        """Under `serve`: why this rebuild failed; it then shows the error on every page."""
 
     def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
         """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
-        self.project, self.now, self.failure = project, now, None
+        self.handed = (project, now)
         for key, value in options.items():
             self.config[key] = value
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            from generator.outputs.preview import BackgroundPrinting
+
+            self.preview = BackgroundPrinting()
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.config import output_folder
@@ -92,6 +120,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         from generator.outputs.site import site_nav
         from generator.project import load_project
 
+        self.project, self.now = self.handed or (None, None)
+        self.handed, self.failure, self.page_cache, self.broken = None, None, None, None
+        if self.preview is not None:
+            from generator.outputs.preview import RELOAD_SCRIPT
+
+            self.preview.new_build()
+            config.extra_javascript.append(RELOAD_SCRIPT)
         if self.project is None:
             root = Path(config.config_file_path).parent
             try:
@@ -100,7 +135,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 output_folder(project.root, Path(config.site_dir).resolve(), project.sources,
                               "site_dir (the folder `mkdocs build` writes)", inside=False)
             except BriefingError as error:
-                raise self._stop(error) from None
+                self._stop(error)
+                return config
         self.now = self.now or current_time()
         _escape_theme_strings(config)
         _check_search_languages(config, self.project.config.codes)
@@ -110,10 +146,17 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         from generator.outputs.site import in_nav, site_pages
 
+        if self.preview is not None:
+            from generator.outputs.preview import RELOAD_SCRIPT, RELOAD_SOURCE
+
+            files.append(File.generated(config, RELOAD_SCRIPT, abs_src_path=str(RELOAD_SOURCE)))
+        if self.broken:
+            return files
         try:
             pages = site_pages(self.project, self.now, preview=self.config.preview)
         except BriefingError as error:
-            raise self._stop(error) from None
+            self._stop(error)
+            return files
         self.pages = len(pages)
         navigated = in_nav(self.project)
         for source, markdown in pages.items():
@@ -123,6 +166,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
         stylesheet = self.project.config.templates_dir / "site" / "briefing.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
+        self.page_cache = _page_cache(self.project, config, pages, navigated)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -131,17 +175,32 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
         from generator.cache import compiled_templates
 
-        compiled = compiled_templates(self.project.config.root)
+        compiled = compiled_templates(Path(config.config_file_path).parent)
         if compiled is not None:
             env.bytecode_cache = FileSystemBytecodeCache(str(compiled / "theme"))
             (compiled / "theme").mkdir(exist_ok=True)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Date the page from its records; a page the cache holds needs no Markdown."""
         lastmod = (page.meta.get("briefing") or {}).get("lastmod")
         if lastmod:
             page.update_date = min(max(lastmod, GZIP_DATES[0]), GZIP_DATES[1])
-        return markdown
+        if self.page_cache is None:
+            return markdown
+        return "" if self.page_cache.take(page, markdown) else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if self.page_cache is None else self.page_cache.content(page, html, files)
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        return context if self.page_cache is None else self.page_cache.context(page, context)
+
+    @event_priority(-100)  # the page as written, after every other plugin
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.page_cache is not None:
+            self.page_cache.rendered(page, output)
+        return output
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -152,25 +211,45 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         site_dir = Path(config.site_dir)
         tree = OutputTree()
         try:
-            tree.update(split_search_index(site_dir, self.project.config.codes))
-            tree.add(MARKER, MARKER_TEXT)
-            tree.update(self._families())
-            tree.write(site_dir)
+            if not self.broken:
+                tree.update(split_search_index(site_dir, self.project.config.codes))
+                tree.add(MARKER, MARKER_TEXT)
+                tree.update(self._families(site_dir))
+                tree.write(site_dir)
         except BriefingError as error:
-            raise self._stop(error) from None
+            self._stop(error)
+        if self.broken:
+            _show_error(site_dir, self.broken, config.site_url)
+        if self.page_cache is not None:
+            self.page_cache.finish()
 
-    def _stop(self, error: BriefingError) -> PluginError:
-        """Remember why the build stops, and tell MkDocs in its own terms."""
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.page_cache is not None:
+            self.page_cache.stop()
+
+    def _stop(self, error: BriefingError) -> None:
+        """Remember why the build stops, and tell MkDocs in its own terms; under `serve`, go on to show it."""
+        if self.preview is not None:
+            from generator.outputs.preview import log as preview_log
+
+            preview_log.error(str(error))
+            self.broken = str(error)
+            return
         self.failure = error
-        return PluginError(str(error))
+        raise PluginError(str(error)) from None
 
-    def _families(self) -> dict[str, str | bytes]:
-        """The PDFs and exports `mkdocs build` adds (PDFs in a process per core)."""
+    def _families(self, site_dir: Path) -> dict[str, str | bytes]:
+        """The PDFs and exports `mkdocs build` adds (PDFs in a process per core; under `serve`, in the background)."""
         from generator.executors import executor_for
-        from generator.outputs.families import family_files
+        from generator.outputs.families import FAMILIES, family_files
 
-        with executor_for() as executor:
-            tree = family_files(self.project, tuple(self.config.outputs), self.now, executor)
+        families = tuple(self.config.outputs)
+        if self.preview is not None:
+            waiting = tuple(name for name in families if FAMILIES[name].parallel)
+            self.preview.print_into(site_dir, self.project, self.now, waiting)
+            families = tuple(name for name in families if name not in waiting)
+        with executor_for(1 if self.preview else None) as executor:
+            tree = family_files(self.project, families, self.now, executor)
         return {path: tree.content(path) for path in tree.paths()}
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -179,6 +258,28 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _show_error(site_dir: Path, message: str, site_url: str | None) -> None:
+    """A broken preview: the front page and every unknown address show the error."""
+    from urllib.parse import urlsplit
+
+    from generator.outputs.preview import ERROR_PAGES, error_page
+
+    page = error_page(message, urlsplit(site_url or "/").path or "/")
+    for name in ERROR_PAGES:
+        (site_dir / name).write_text(page, encoding="utf-8")
+
+
+def _page_cache(project: Any, config: MkDocsConfig, pages: dict[str, str], navigated: frozenset[str]) -> PageCache:
+    """The pages earlier builds rendered; the theme's `custom_dir` is hashed (the installed theme is
+    covered by its version)."""
+    overrides = [config.theme.custom_dir] if config.theme.custom_dir else []
+    store = RenderCache.of_project(project.config.root, "pages")
+    # settings the build changes after reading mkdocs.yml: `serve` points site_url at the preview, adds a script
+    settings = [str(config.site_url), *map(str, config.extra_javascript), *map(str, config.extra_css)]
+    key = shared_key(Path(config.config_file_path), settings, overrides, pages, navigated)
+    return PageCache(store, key).listen()
 
 
 GZIP_DATES = ("1970-01-01", "2106-02-07")

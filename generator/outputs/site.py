@@ -201,11 +201,12 @@ def serve_site(root: Path, *, draft: bool = False, preview: bool = False, addres
 
 
 def _show_mkdocs_log() -> None:
-    """Print MkDocs' messages ("Serving on …", rebuilds, warnings) as its own command line does."""
+    """Print MkDocs' messages ("Serving on …", rebuilds, warnings) as its own command line does, and the preview's."""
     import logging
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    for name in ("mkdocs", "briefing.preview"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,95 @@
+"""The live preview (`briefing serve`): PDFs printed in the background, reloads, and errors shown as a page.
+
+Why background PDFs: a rebuild waited for every PDF (seconds each) before
+the browser could reload. Here the pages are served as soon as MkDocs wrote
+them; the PDFs of that build print in a pool kept for the whole preview,
+those unchanged come from the cache at once, and they are written into the
+served folder only while their build is still the latest. A failure is
+logged and the preview goes on.
+
+Why an error page: a build that fails leaves MkDocs' server waiting, so the
+browser seemed to hang. A broken edit instead builds a site whose every
+address answers with the error, and the page reloads itself once the edit
+is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import threading
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from generator.errors import BriefingError
+from generator.executors import executor_for
+
+log = logging.getLogger("briefing.preview")
+"""Outside MkDocs' loggers (in strict mode MkDocs fails a build that logged an error, and these must not);
+shown by `briefing serve` beside MkDocs' messages, so not passed on to the build's warning log."""
+log.propagate = False
+
+
+class BackgroundPrinting:
+    """One pool for the preview's lifetime, and which build's files may still be written."""
+
+    def __init__(self) -> None:
+        self._resources = ExitStack()
+        self.executor = self._resources.enter_context(executor_for())
+        self._lock = threading.Lock()
+        self._latest = 0
+        self._closed = False
+
+    def new_build(self) -> None:
+        """A rebuild started: what earlier builds are still printing is no longer wanted."""
+        with self._lock:
+            self._latest += 1
+
+    def print_into(self, site_dir: Path, project: Any, now: dt.datetime, families: tuple[str, ...]) -> None:
+        """Print the families' files for the current build and write them into `site_dir` when done."""
+        with self._lock:
+            build = self._latest
+        threading.Thread(target=self._print, args=(build, site_dir, project, now, families), daemon=True).start()
+
+    def _print(self, build: int, site_dir: Path, project: Any, now: dt.datetime, families: tuple[str, ...]) -> None:
+        from generator.outputs.families import family_files
+
+        try:
+            tree = family_files(project, families, now, self.executor)
+        except BriefingError as error:
+            log.error(f"the preview's PDFs were not printed: {error}")
+            return
+        except Exception as error:  # a thread of its own: say why in one line, and the preview goes on
+            if not self._closed:
+                log.error(f"the preview's PDFs were not printed: internal error {type(error).__name__}: {error}")
+            return
+        with self._lock:
+            if build == self._latest:
+                tree.write(site_dir)
+                log.info(f"{len(tree)} PDFs written")
+
+    def close(self) -> None:
+        """Stop the pool; what is still printing is dropped (the preview is ending)."""
+        self._closed = True
+        self._resources.close()
+
+
+RELOAD_SCRIPT = "assets/javascripts/preview-reload.js"
+"""Where the preview's reload script is served."""
+RELOAD_SOURCE = Path(__file__).with_name("preview-reload.js")
+ERROR_PAGES = ("index.html", "404.html")
+"""The error page is the front page and the answer to every other address."""
+
+
+def error_page(message: str, mount: str) -> str:
+    """The page every address of a broken preview answers with: the error, as text."""
+    policy = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+            "<title>The preview could not be built</title>\n</head>\n<body>\n"
+            "<h1>The preview could not be built</h1>\n"
+            f"<pre>{html.escape(message)}</pre>\n"
+            "<p>Fix what is named above; this page reloads when the build succeeds.</p>\n"
+            f'<script src="{html.escape(mount + RELOAD_SCRIPT)}"></script>\n</body>\n</html>\n')
