@@ -21,7 +21,6 @@ from generator.project import Project
 from generator.urls import EXPORT_FOLDER, PDF_FOLDER
 from generator.write import OutputTree
 
-FileMaker = Callable[[Project, dt.datetime], dict[str, str | bytes]]
 Pending = Callable[[], dict[str, str | bytes]]
 """Waits for a family's files that are being made, and returns them by site-relative path."""
 
@@ -37,14 +36,12 @@ class Family:
     parallel: bool = False
     """Its files are pure jobs (inputs in, bytes out), made in `executor` and kept in a `RenderCache`."""
 
-    def start(self, project: Project, now: dt.datetime, executor: Executor | None = None, *,
-              cached: bool = True) -> Pending:
+    def start(self, project: Project, now: dt.datetime, executor: Executor | None = None) -> Pending:
         """Start making the family's files (a parallel family's jobs begin at once in `executor`)."""
         make = getattr(importlib.import_module(self.module), self.maker)
         if not self.parallel:
             return functools.partial(make, project, now)
-        cache = RenderCache.of_project(project.config.root, self.folder) if cached else None
-        return make(project, now, executor, cache)
+        return make(project, now, executor, RenderCache.of_project(project.config.root, self.folder))
 
 
 FAMILIES: dict[str, Family] = {

@@ -97,7 +97,8 @@ def start_pdf_files(project: Project, now: dt.datetime, executor: Executor | Non
         PdfError: WeasyPrint was asked for something outside the assets, or complained.
     """
     jobs = pdf_jobs(project, now)
-    keys = {job.path: job_key(job, tree_digest(project.config.root / ASSETS_FOLDER)) for job in jobs} if jobs else {}
+    assets = tree_digest(project.config.root / ASSETS_FOLDER) if jobs else ""
+    keys = {job.path: job_key(job, assets) for job in jobs}
     cached = {job.path: entry for job in jobs if cache and (entry := cache.get(keys[job.path]))}
     missing = sorted((job for job in jobs if job.path not in cached), key=lambda job: -len(job.html))
     # longest first, so no worker is left with a dossier at the end
@@ -105,8 +106,7 @@ def start_pdf_files(project: Project, now: dt.datetime, executor: Executor | Non
 
     def finish() -> dict[str, bytes]:
         for job in missing:
-            rendered = futures[job.path].result() if executor else print_job(job)
-            cached[job.path] = Entry(rendered.pdf, rendered.advisories)
+            cached[job.path] = _entry(futures[job.path].result() if executor else print_job(job))
             if cache:
                 cache.put(keys[job.path], cached[job.path])
         if cache:

@@ -84,12 +84,16 @@ ERROR_PAGES = ("index.html", "404.html")
 
 
 def error_page(message: str, mount: str) -> str:
-    """The page every address of a broken preview answers with: the error, as text."""
+    """The page every address of a broken preview answers with: the error, as text, a problem per line.
+
+    Not `<pre>`: a long line would run off the page, and the policy allows no style to wrap it.
+    """
+    problems = "".join(f"<li><code>{html.escape(line)}</code></li>\n" for line in message.splitlines() if line)
     policy = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
     return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             "<title>The preview could not be built</title>\n</head>\n<body>\n"
             "<h1>The preview could not be built</h1>\n"
-            f"<pre>{html.escape(message)}</pre>\n"
+            f"<ul>\n{problems}</ul>\n"
             "<p>Fix what is named above; this page reloads when the build succeeds.</p>\n"
             f'<script src="{html.escape(mount + RELOAD_SCRIPT)}"></script>\n</body>\n</html>\n')
