@@ -55,7 +55,7 @@ from pdf_bench import plain_pdf
 from pdf_jobs_bench import cpu_seconds, throughput
 from site_bench import NOW, Usage, child, copy_setup, make_plain, make_project
 
-from generator.outputs.pdf import pdf_jobs
+from generator.outputs.pdf.jobs import pdf_jobs
 from generator.project import load_project
 
 ROOT = Path(__file__).resolve().parents[1]

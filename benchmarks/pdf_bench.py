@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus
 from weasyprint import HTML
 
-from generator.outputs.pdf import ASSETS_FOLDER, briefing_html, briefing_pdf, dossier_html, dossier_pdf
+from generator.outputs.pdf.jobs import ASSETS_FOLDER, briefing_html, briefing_pdf, dossier_html, dossier_pdf
 from generator.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]

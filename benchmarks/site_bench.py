@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
 
-from generator.outputs.site import run_mkdocs, site_nav, site_pages
+from generator.outputs.site.run import run_mkdocs, site_nav, site_pages
 from generator.project import load_project
 
 ROOT = Path(__file__).resolve().parents[1]

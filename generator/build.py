@@ -60,7 +60,7 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
             log.warning(warning)
         return BuildReport(Path(current.target), current.files, unchanged=True)
     from generator.outputs.families import FAMILIES
-    from generator.outputs.site import run_mkdocs
+    from generator.outputs.site.run import run_mkdocs
     from generator.write import OutputTree
 
     target = (site_dir or load_config(root).site_dir).resolve()

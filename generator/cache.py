@@ -70,7 +70,7 @@ def code_fingerprint() -> str:
     set, since a project folder on `sys.path` lists briefing's metadata twice.
     """
     package = Path(generator.__file__).parent
-    sources = sorted(package.rglob("*.py"))
+    sources = sorted(path for path in package.rglob("*") if path.suffix in (".py", ".js"))
     installed = sorted({f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()})
     return digest(*(path.read_bytes() for path in sources), *installed)
 

@@ -197,7 +197,7 @@ def serve(
     address: Annotated[str, typer.Option("--address", "-a", help="Where to serve, host:port.")] = "127.0.0.1:8000",
 ) -> None:
     """Live preview of the site: rebuilds and reloads when content, templates or catalogs change."""
-    from generator.outputs.site import serve_site
+    from generator.outputs.site.run import serve_site
     from generator.system import require_system
 
     require_system("build")

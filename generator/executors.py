@@ -1,6 +1,6 @@
 """Where pure rendering jobs run: here, in a pool of processes on this machine, or on a Dask cluster.
 
-Why pure jobs: a PDF is HTML in, bytes out (`generator.outputs.pdf.print_job`),
+Why pure jobs: a PDF is HTML in, bytes out (`generator.outputs.pdf.jobs.print_job`),
 so any `concurrent.futures.Executor` can run it, and the output is the same
 bytes whichever runs it. `--jobs 1` renders in this process, with no pool;
 `--executor dask:tcp://HOST:PORT` hands the jobs to a Dask scheduler, whose
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from generator.errors import ExecutorError
 
-PRELOAD = ["generator.outputs.pdf", "generator.outputs.pdf_render"]
+PRELOAD = ["generator.outputs.pdf.jobs", "generator.outputs.pdf.render"]
 """Imported once by the fork server, so each worker starts with WeasyPrint loaded."""
 
 

@@ -1,16 +1,31 @@
 """The fact graph: validated records resolved into objects with the indexes pages need.
 
-Nothing here is localized; it answers "which sources back a record, which
-briefings use it" once, so every output asks the same questions the
-same way.
+Nothing here is localized, and nothing here knows what is public: it answers
+"who said what, who took part where, which sources back a record, which
+briefings use it" once, over every record, so every output asks the same
+questions the same way. `generator.public` narrows these indexes to what
+may be shown at one moment.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.records.load import Record, RecordSet
+from generator.records.text import Mention, parse_text
+from generator.records.walk import walk
+
+ENTITY_KINDS = ("people", "organisations", "places", "events")
+"""Record kinds a briefing can involve as entities."""
+
+ITEM_KINDS = ("statements", "facts")
+"""Record kinds a briefing arranges into its sections."""
+
+Index = dict[str, tuple[str, ...]]
+"""Record id → ids of related records, in a stable order."""
 
 
 @dataclass
@@ -39,6 +54,157 @@ class FactGraph:
         ordered = list(briefing.summary) + [item for section in briefing.sections for item in section.items]
         return list(dict.fromkeys(ordered))
 
+    # -- what one briefing involves ---------------------------------------------------
+
+    def related(self, briefing_id: str) -> list[tuple[str, str]]:
+        """(record id, relation) for every person, organisation, place and event a briefing involves.
+
+        The relation is the strongest found: `speaker` (said something quoted),
+        `actor` (a statement speaks for it or a fact is about it), `event` (what the
+        briefing covers), `location` (where that happened), else `mentioned` in text.
+        The ninjs items, the feed entries, the dataset and the site all name these.
+        """
+        briefing = self.model(briefing_id)
+        found: dict[str, str] = {}
+
+        def add(record_ids: Iterable[str | None], rel: str) -> None:
+            for record_id in record_ids:
+                if record_id and record_id not in found:
+                    found[record_id] = rel
+
+        items = [self.model(item_id) for item_id in self.briefing_records(briefing_id)]
+        add((getattr(item, "speaker", None) for item in items), "speaker")
+        add((actor for item in items for actor in ([item.actor] if hasattr(item, "actor") else item.actors)),
+            "actor")
+        add([briefing.event], "event")
+        add([self.model(briefing.event).place] if briefing.event else [], "location")
+        add(mentions([briefing, *items]), "mentioned")
+        return [(record_id, rel) for record_id, rel in found.items() if self.get(record_id).kind in ENTITY_KINDS]
+
+    def topics_of(self, briefing_id: str) -> list[str]:
+        """The questions of the positions matrix the briefing's statements answer (topic ids, first seen first)."""
+        return list(dict.fromkeys(stance.topic for item_id in self.briefing_records(briefing_id)
+                                  for stance in getattr(self.model(item_id), "stances", ())))
+
+    def sources_of(self, briefing_id: str) -> list[str]:
+        """Ids of the sources behind the briefing's facts and statements, first cited first."""
+        return list(dict.fromkeys(source for item_id in self.briefing_records(briefing_id)
+                                  for source in self.model(item_id).sources))
+
+    # -- indexes by person, body, place, event ------------------------------------------
+
+    @cached_property
+    def statements_by(self) -> Index:
+        """Person or organisation → statements it made or that speak for it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for record in self.of_kind("statements"):
+            for who in dict.fromkeys((record.model.speaker, record.model.actor)):
+                if who:
+                    found[who].append(record.id)
+        return _frozen(found)
+
+    @cached_property
+    def facts_about(self) -> Index:
+        """Person or organisation → facts naming it as an actor."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for record in self.of_kind("facts"):
+            for actor in record.model.actors:
+                found[actor].append(record.id)
+        return _frozen(found)
+
+    @cached_property
+    def events_of(self) -> Index:
+        """Person, organisation or place → events it took part in, organised or hosted, oldest first.
+
+        A place hosts what happened at any place within it: an event at the
+        Élysée Palace happened in Paris too.
+        """
+        found: dict[str, list[str]] = defaultdict(list)
+        for record in sorted(self.of_kind("events"), key=lambda r: (date_key(r.model.date.date), r.id)):
+            event = record.model
+            involved = [event.organiser, *self.places_around(event.place), *(p.who for p in event.participants)]
+            for who in dict.fromkeys(who for who in involved if who):
+                found[who].append(record.id)
+        return _frozen(found)
+
+    @cached_property
+    def items_at(self) -> Index:
+        """Event → the statements and facts belonging to it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for kind in ITEM_KINDS:
+            for record in self.of_kind(kind):
+                if record.model.event:
+                    found[record.model.event].append(record.id)
+        return _frozen(found)
+
+    @cached_property
+    def members(self) -> Index:
+        """Organisation → people acting for it (as their country) or holding an office in it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for person in self.of_kind("people"):
+            bodies = [person.model.country, *(role.organisation for role in person.model.roles)]
+            for body in dict.fromkeys(b for b in bodies if b):
+                found[body].append(person.id)
+        return _frozen(found)
+
+    @cached_property
+    def parts(self) -> Index:
+        """Organisation → bodies that are part of it; place → places within it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for kind, attribute in (("organisations", "part_of"), ("places", "within")):
+            for record in self.of_kind(kind):
+                if getattr(record.model, attribute):
+                    found[getattr(record.model, attribute)].append(record.id)
+        return _frozen(found)
+
+    @cached_property
+    def places_in(self) -> Index:
+        """Country → the places in it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for place in self.of_kind("places"):
+            if place.model.country:
+                found[place.model.country].append(place.id)
+        return _frozen(found)
+
+    def places_around(self, place_id: str | None) -> list[str]:
+        """The place and every place containing it, innermost first."""
+        places: list[str] = []
+        while place_id and place_id not in places:
+            places.append(place_id)
+            place_id = self.model(place_id).within
+        return places
+
+    def containing(self, event_ids: Iterable[str]) -> list[str]:
+        """The larger events the given ones are part of (not the given ones), nearest first."""
+        given = set(event_ids)
+        found: list[str] = []
+        for event_id in sorted(given):
+            parent = self.model(event_id).part_of
+            while parent and parent not in found:
+                if parent not in given:
+                    found.append(parent)
+                parent = self.model(parent).part_of
+        return found
+
+
+def mentions(models: Iterable[object]) -> Iterable[str]:
+    """Ids mentioned (`{@id}`) anywhere in the text of the given models, in order, with repeats."""
+    for model in models:
+        for _, value in walk(model):
+            if isinstance(value, str):
+                for token in parse_text(value):
+                    if isinstance(token, Mention):
+                        yield from token.ids
+
+
+def date_key(date: object) -> tuple[int, int, int]:
+    """Sort key of a partial date: unknown first, a month before its days."""
+    return (getattr(date, "year", None) or 0, getattr(date, "month", None) or 0, getattr(date, "day", None) or 0)
+
+
+def _frozen(index: dict[str, list[str]]) -> Index:
+    return {key: tuple(values) for key, values in index.items()}
+
 
 def resolve(records: RecordSet) -> FactGraph:
     """Build the graph and its reverse indexes from validated, checked records."""
@@ -54,4 +220,3 @@ def resolve(records: RecordSet) -> FactGraph:
         for item in graph.briefing_records(briefing.id):
             graph.briefings_using[item].append(briefing.id)
     return graph
-

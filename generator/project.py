@@ -7,6 +7,7 @@ lets missing and stale translations through as warnings; outputs mark them.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +22,7 @@ from generator.graph import FactGraph, resolve
 from generator.i18n.catalogs import load_translations
 from generator.i18n.status import TranslationStatus, translation_status
 from generator.localize import Localizer
+from generator.public import Public, public_at
 from generator.render import make_environment
 from generator.validate import check_content
 from generator.views import BriefingView
@@ -37,6 +39,7 @@ class Project:
     status: TranslationStatus
     draft: bool
     warnings: list[Problem] = field(default_factory=list)
+    _public: dict[tuple[dt.datetime, bool], Public] = field(default_factory=dict, repr=False)
 
     @cached_property
     def env(self) -> Environment:
@@ -52,6 +55,13 @@ class Project:
     def localizer(self, language: str) -> Localizer:
         stale = (lambda record_id, path, code: self.status.flag(record_id, path, code)) if self.draft else None
         return Localizer(self.graph, self.config, language, self.translations(language).gettext, stale)
+
+    def public(self, now: dt.datetime, *, preview: bool = False) -> Public:
+        """What every output may show at `now`: decided once per moment, read by every family."""
+        key = (now, preview)
+        if key not in self._public:
+            self._public[key] = public_at(self, now, preview=preview)
+        return self._public[key]
 
     def briefing(self, briefing_id: str, language: str) -> BriefingView:
         return self.localizer(language).briefing(briefing_id)

@@ -132,6 +132,24 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 AUTOESCAPED = ("html", "xml", "html.j2", "xml.j2", "svg")
 
+CATALOG = "translations"
+"""The context variable holding the language's catalog, which `_()` and `ngettext()` read.
+
+Why the context and not the environment: the environment is built once and
+never changed by a render, so renders in several languages (and threads)
+can share it.
+"""
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return context[CATALOG].gettext(message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return context[CATALOG].ngettext(singular, plural, count)
+
 
 def make_environment(templates_dir: Path, compiled: Path | None = None) -> Environment:
     """The single Jinja environment: strict, autoescaping HTML/XML, with gettext.
@@ -153,19 +171,18 @@ def make_environment(templates_dir: Path, compiled: Path | None = None) -> Envir
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    env.install_null_translations(newstyle=True)
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     return env
 
 
 def render_template(env: Environment, name: str, translations: NullTranslations, **context: Any) -> str:
-    """Render one template with the language's catalog installed.
+    """Render one template with the language's catalog.
 
     Raises:
         BrokenTemplateError: the template (or one it includes) is broken, with its file and line.
     """
-    env.install_gettext_translations(translations, newstyle=True)
     try:
-        return env.get_template(name).render(**context)
+        return env.get_template(name).render({CATALOG: translations, **context})
     except TemplateSyntaxError as error:
         raise BrokenTemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
     except TemplateError as error:

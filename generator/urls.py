@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
+from generator.outputs.exports.formats import FORMATS
+
 PAGE_KINDS = ("briefings", "people", "organisations", "places", "events", "sources", "dossiers")
 PDF_FOLDER = "pdf"
 EXPORT_FOLDER = "exports"
@@ -29,20 +31,11 @@ def pdf_url(language: str, record_id: str) -> str:
     return f"{PDF_FOLDER}/{language}/{record_id}.pdf"
 
 
-EXPORT_FORMATS = {
-    "ninjs": "ninjs.json",
-    "fragment": "fragment.html",
-    "markdown": "md",
-    "text": "txt",
-    "page": "html",
-    "short": "short.md",
-}
-"""Export format → file suffix."""
 
 
 def export_url(language: str, record_id: str, export_format: str) -> str:
     """A briefing export: `exports/en/paris-summit-2026-01-06.ninjs.json`."""
-    return f"{EXPORT_FOLDER}/{language}/{record_id}.{EXPORT_FORMATS[export_format]}"
+    return f"{EXPORT_FOLDER}/{language}/{record_id}.{FORMATS[export_format].suffix}"
 
 
 def feed_url(language: str) -> str:

@@ -90,12 +90,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Cell:
-    """One country's position on one question."""
+    """One actor's position on one question: the stance of its latest statement on it."""
 
     answer: str
     note: Inline
-    statement_id: str
+    statement: StatementView
     notes: tuple[int, ...]
+    """Numbers of the statement's sources in the document's notes (none outside a briefing or dossier)."""
 
 
 @dataclass(frozen=True)
@@ -288,17 +289,26 @@ class DossierProfile:
 
 
 @dataclass(frozen=True)
-class DossierTimelineEntry:
-    """One dated line of a dossier's timeline."""
+class TimelineEntry:
+    """One line of a timeline (the site's page or a dossier's chapter)."""
 
     date: str
     date_iso: str | None
     kind: str
-    """`event`, `office` (a profiled person took up a role), `record` (a dated fact or statement) or `briefing`."""
+    """`event`, `office` (a person took up a role), `statement`, `fact` or `briefing`."""
+    record_id: str
     name: Name | None
+    """The event, the person taking office, or who made the statement."""
     text: Inline | None
     sources: tuple[SourceRef, ...]
+    category: str | None
+    """The event's kind (`summit`…); None for other entries."""
     sort_key: tuple
+
+    @property
+    def dated(self) -> bool:
+        """Whether the sources give at least the year."""
+        return not self.sort_key[0]
 
 
 @dataclass(frozen=True)
@@ -313,7 +323,7 @@ class DossierView:
     date_iso: str | None
     briefings: tuple[BriefingView, ...]
     profiles: tuple[DossierProfile, ...]
-    timeline: tuple[DossierTimelineEntry, ...]
+    timeline: tuple[TimelineEntry, ...]
     positions: Section | None
     """Every stance taken in the dossier's briefings, as one matrix; its notes number into `sources`."""
     sources: tuple[SourceNote, ...]

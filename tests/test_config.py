@@ -195,7 +195,7 @@ def test_a_missing_default_folder_is_named_at_the_entry_that_defaults_it(project
 
 
 def test_every_option_the_mkdocs_plugin_declares_is_accepted() -> None:
-    from generator.outputs.mkdocs_plugin import BriefingPluginConfig
+    from generator.outputs.site.plugin import BriefingPluginConfig
 
     assert {name for name, _ in BriefingPluginConfig._schema} <= set(PLUGIN_OPTIONS)
 

@@ -45,8 +45,8 @@ class Family:
 
 
 FAMILIES: dict[str, Family] = {
-    "pdf": Family(PDF_FOLDER, "generator.outputs.pdf", "start_pdf_files", parallel=True),
-    "export": Family(EXPORT_FOLDER, "generator.outputs.export", "export_files"),
+    "pdf": Family(PDF_FOLDER, "generator.outputs.pdf.jobs", "start_pdf_files", parallel=True),
+    "export": Family(EXPORT_FOLDER, "generator.outputs.exports.files", "export_files"),
 }
 
 

@@ -23,7 +23,7 @@ from referencing import Registry, Resource
 
 from generator.config import load_config
 from generator.i18n.status import confirm
-from generator.outputs.export import export_files
+from generator.outputs.exports.files import export_files
 from generator.project import Project, load_project
 from generator.records.load import load_records
 

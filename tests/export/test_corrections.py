@@ -14,8 +14,8 @@ import feedparser
 import pytest
 from pypdf import PdfReader
 
-from generator.outputs.export import export_files
-from generator.outputs.pdf import briefing_pdf
+from generator.outputs.exports.files import export_files
+from generator.outputs.pdf.jobs import briefing_pdf
 from generator.project import Project, load_project
 
 from .conftest import BRIEFING, NOW, MakeProject, confirm_all, copy_project, edit_record, moment

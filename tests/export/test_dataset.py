@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.dataset import facts_dataset
-from generator.outputs.dataset_sqlite import facts_sqlite
+from generator.outputs.exports.dataset import facts_dataset
+from generator.outputs.exports.dataset_sqlite import facts_sqlite
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW

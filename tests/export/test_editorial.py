@@ -13,7 +13,7 @@ import pytest
 
 from generator.editorial import last_change, releasable, released, state
 from generator.errors import ContentError
-from generator.outputs.export import export_files
+from generator.outputs.exports.files import export_files
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW, MakeProject, moment

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_family
-from generator.outputs.export import export_files
+from generator.outputs.exports.files import export_files
 from generator.outputs.families import FAMILIES
 from generator.project import Project
 from generator.publish import MARKER, MARKER_TEXT

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from generator.outputs.export import export_files
-from generator.outputs.feeds import EMPTY_FEED_UPDATED, atom_feed
+from generator.outputs.exports.feeds import EMPTY_FEED_UPDATED, atom_feed
+from generator.outputs.exports.files import export_files
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW, MakeProject, moment

@@ -14,7 +14,7 @@ import markdown
 import pytest
 from markdown_it import MarkdownIt
 
-from generator.outputs.export import export_files
+from generator.outputs.exports.files import export_files
 from generator.project import load_project
 
 from .conftest import BRIEFING, NOW, confirm_all, copy_project, edit_record

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.outputs.export import export_files
+from generator.outputs.exports.files import export_files
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW, SCHEMAS, MakeProject, moment

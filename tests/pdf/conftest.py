@@ -13,7 +13,7 @@ from functools import cached_property
 import pytest
 from pypdf import PdfReader
 
-from generator.outputs.pdf import pdf_files
+from generator.outputs.pdf.jobs import pdf_files
 from generator.project import Project, load_project
 from generator.urls import pdf_url
 

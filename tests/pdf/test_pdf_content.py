@@ -24,9 +24,9 @@ def _facts(project: Project, language: str, document: str = "dossier") -> dict[s
         shown = {item.id for section in view.sections if section.role != "positions" for item in section.items}
         for row in (row for section in view.sections for row in section.rows):
             for topic, cell in row.cells.items():
-                if cell.statement_id not in shown:
-                    texts.pop(cell.statement_id, None)
-                    texts[f"{cell.statement_id} ({topic})"] = plain_filter(cell.note)
+                if cell.statement.id not in shown:
+                    texts.pop(cell.statement.id, None)
+                    texts[f"{cell.statement.id} ({topic})"] = plain_filter(cell.note)
     return texts
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.pdf_fetcher import MAX_DATA_BYTES, AssetFetcher, RefusedFetch
+from generator.outputs.pdf.fetcher import MAX_DATA_BYTES, AssetFetcher, RefusedFetch
 from tests.pdf.conftest import ROOT
 
 ASSETS = ROOT / "assets"

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from generator.errors import BriefingError, ContentError
-from generator.outputs import pdf_fetcher
-from generator.outputs.pdf import briefing_pdf, pdf_files
-from generator.outputs.pdf_fonts import missing_characters
-from generator.outputs.pdf_render import RenderError, render_pdf
+from generator.outputs.pdf import fetcher as pdf_fetcher
+from generator.outputs.pdf.fonts import missing_characters
+from generator.outputs.pdf.jobs import briefing_pdf, pdf_files
+from generator.outputs.pdf.render import RenderError, render_pdf
 from generator.project import load_project
 from tests.pdf.conftest import BRIEFING, DOSSIER, NOW, ROOT
 

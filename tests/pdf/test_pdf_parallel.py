@@ -8,7 +8,7 @@ import pytest
 
 from generator.errors import ExecutorError
 from generator.executors import executor_for
-from generator.outputs.pdf import briefing_job, pdf_files, print_job
+from generator.outputs.pdf.jobs import briefing_job, pdf_files, print_job
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.pdf import pdf_files
+from generator.outputs.pdf.jobs import pdf_files
 from generator.project import Project, load_project
 from tests.pdf.conftest import BRIEFING, DOSSIER, LANGUAGES, NOW, ROOT, Pdf, poppler, squeeze
 
@@ -121,7 +121,7 @@ def test_two_builds_are_byte_identical(project: Project, built: dict[str, bytes]
 _ONE_PDF = """
 import sys
 from pathlib import Path
-from generator.outputs.pdf import briefing_pdf
+from generator.outputs.pdf.jobs import briefing_pdf
 from generator.project import load_project
 project = load_project(Path(sys.argv[1]), draft=sys.argv[2] == "draft")
 sys.stdout.buffer.write(briefing_pdf(project, sys.argv[3], "de"))

@@ -20,7 +20,7 @@ import yaml
 
 from generator.config import load_config
 from generator.i18n.status import confirm
-from generator.outputs.site import run_mkdocs, site_pages
+from generator.outputs.site.run import run_mkdocs, site_pages
 from generator.project import Project, load_project
 from generator.records.load import load_records
 

@@ -16,7 +16,7 @@ import feedparser
 import pytest
 
 from generator.errors import SiteError
-from generator.outputs.site import run_mkdocs
+from generator.outputs.site.run import run_mkdocs
 from generator.project import Project, load_project
 from generator.urls import export_url, pdf_url
 

@@ -4,7 +4,7 @@ Every page is rendered from a template under `templates/site/` with the
 project's one Jinja environment and the language's catalog. Links between
 pages point at the other page's Markdown source (`../people/x.md`), so
 MkDocs checks every one of them and a strict build fails on a broken link;
-names link only to pages that exist (`SiteScope.has_page`). Links to files
+names link only to pages that exist (`Public.has_page`). Links to files
 that other output families write (PDFs, exports, feeds) are raw HTML with
 paths from `generator.urls`, which MkDocs leaves alone, so they cannot break
 the build before those files exist.
@@ -21,17 +21,20 @@ from functools import cached_property
 from typing import Any
 
 from generator.editorial import last_change
+from generator.graph import date_key
 from generator.i18n.dates import iso_datetime
 from generator.i18n.numbers import format_number
 from generator.localize import Localizer
+from generator.localize.positions import position_matrix
+from generator.localize.timeline import timeline
 from generator.markup import SITE
 from generator.outputs.briefing import briefing_markdown
-from generator.outputs.site_meta import PageMeta, briefing_jsonld, front_matter, plain_heading
-from generator.outputs.site_scope import SiteScope, date_key
+from generator.outputs.exports.formats import FORMATS
+from generator.outputs.site.meta import PageMeta, briefing_jsonld, front_matter, plain_heading
 from generator.project import Project
+from generator.public import Public
 from generator.render import render_template, to_plain
 from generator.urls import (
-    EXPORT_FORMATS,
     export_url,
     feed_url,
     home_source,
@@ -43,7 +46,7 @@ from generator.urls import (
     source_url,
     view_source,
 )
-from generator.views import BriefingRef, Name
+from generator.views import BriefingRef, Name, TimelineEntry
 
 EPOCH = "1970-01-01"
 """Sitemap date of list pages while nothing is released: fixed, so the same content gives the same bytes."""
@@ -54,7 +57,7 @@ LATEST = 10
 LISTED_KINDS = ("people", "organisations", "places", "events", "sources")
 """Kinds with an index page listing every record of the kind."""
 
-DOWNLOADS = ("ninjs", "fragment", "markdown", "text")
+DOWNLOADS = tuple(name for name, export_format in FORMATS.items() if export_format.offered)
 """Exports each briefing page links to, besides its PDF."""
 
 Page = tuple[str, str]
@@ -69,7 +72,7 @@ class Links:
 
     here: str
     language: str
-    scope: SiteScope
+    scope: Public
 
     def record(self, kind: str, record_id: str) -> str | None:
         """The record's page as a Markdown source MkDocs checks, or None when it has no page."""
@@ -93,7 +96,7 @@ class Links:
 class LanguagePages:
     """Builds every page of one language section."""
 
-    def __init__(self, project: Project, language: str, scope: SiteScope):
+    def __init__(self, project: Project, language: str, scope: Public):
         self.project = project
         self.code = language
         self.scope = scope
@@ -220,8 +223,7 @@ class LanguagePages:
         meta = self.meta(source, to_plain(view.standfirst), og_type="article", published=view.published_iso,
                          modified=last_change_iso(self.project, briefing_id), lastmod=self.lastmod_of([briefing_id]),
                          jsonld=briefing_jsonld(self.project, view))
-        return self.render(source, "site/briefing.md.j2", meta, body=body, b=view, downloads=downloads,
-                           suffixes=EXPORT_FORMATS)
+        return self.render(source, "site/briefing.md.j2", meta, body=body, b=view, downloads=downloads)
 
     def profile(self, record_id: str) -> Page:
         graph = self.project.graph
@@ -236,54 +238,21 @@ class LanguagePages:
             "facts": [self.localizer.fact(f) for f in self.scope.facts_about.get(record_id, ())],
             "events": [self.localizer.event(e) for e in self.scope.events_of.get(record_id, ())],
             "briefings": self.refs(about),
-            "members": self.sort_names(self.members.get(record_id, ())),
-            "parts": self.sort_names(self.parts.get(record_id, ())),
-            "places": self.sort_names(self.places_in.get(record_id, ())),
-            "positions": self.positions_of(record_id, statements) if record.kind == "organisations" else [],
+            "members": self.sort_names(graph.members.get(record_id, ())),
+            "parts": self.sort_names(graph.parts.get(record_id, ())),
+            "places": self.sort_names(graph.places_in.get(record_id, ())),
+            "positions": self.matrix([s.id for s in statements], [record_id]) if record.kind == "organisations"
+            else None,
             "stances": [(s, stance) for s in statements for stance in s.stances] if record.kind == "people" else [],
         }
         description = to_plain(view.summary) if view.summary else view.name.text
         return self.render(source, "site/profile.md.j2", self.meta(source, description, lastmod=self.lastmod_of(about)),
                            **context)
 
-    def positions_of(self, actor_id: str, statements: list[Any]) -> list[tuple[Any, Any, Any]]:
-        """Every question of the matrix with the actor's latest stance on it, or None."""
-        latest = latest_stances(statements, self.project)
-        return [(topic, *latest.get(topic.id, (None, None))) for topic in self.topics]
-
-    @cached_property
-    def topics(self) -> list[Any]:
-        graph = self.project.graph
-        ordered = sorted(graph.of_kind("topics"), key=lambda r: (r.model.order, r.id))
-        return [self.localizer.topic(r.id) for r in ordered]
-
-    @cached_property
-    def members(self) -> dict[str, list[str]]:
-        """Organisation → people acting for it or holding an office in it."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for person in self.project.graph.of_kind("people"):
-            orgs = [person.model.country, *(role.organisation for role in person.model.roles)]
-            for org in dict.fromkeys(o for o in orgs if o):
-                found[org].append(person.id)
-        return found
-
-    @cached_property
-    def parts(self) -> dict[str, list[str]]:
-        """Organisation → bodies that are part of it; place → places within it."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for kind, attribute in (("organisations", "part_of"), ("places", "within")):
-            for record in self.project.graph.of_kind(kind):
-                if getattr(record.model, attribute):
-                    found[getattr(record.model, attribute)].append(record.id)
-        return found
-
-    @cached_property
-    def places_in(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
-        for place in self.project.graph.of_kind("places"):
-            if place.model.country:
-                found[place.model.country].append(place.id)
-        return found
+    def matrix(self, statement_ids: list[str], actors: list[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The positions matrix of these actors on every question, from these public statements."""
+        topics = [r.id for r in sorted(self.project.graph.of_kind("topics"), key=lambda r: (r.model.order, r.id))]
+        return position_matrix(self.localizer, statement_ids, actors=actors, topics=topics)
 
     def event(self, event_id: str) -> Page:
         source = page_source(self.code, "events", event_id)
@@ -347,14 +316,40 @@ class LanguagePages:
         return self.render(source, "site/timeline.md.j2",
                            self.meta(source, self.gettext("Events, statements and briefings in the order they "
                                                           "happened.")),
-                           months=timeline_months(self))
+                           months=self.timeline_months())
 
     def positions(self) -> Page:
         source = view_source(self.code, "positions")
         return self.render(source, "site/positions.md.j2",
                            self.meta(source, self.gettext("Where each country stands on each question, with the "
                                                           "statement and source behind it."), hide=("toc",)),
-                           topics=self.topics, rows=matrix_rows(self))
+                           matrix=self.matrix(*self.matrix_rows()))
+
+
+    def matrix_rows(self) -> tuple[list[str], list[str]]:
+        """The matrix page's public statements taking stances, and its rows: every state, then every other
+        body that takes a stance, each group in alphabetical order."""
+        graph = self.project.graph
+        statements = [r.id for r in graph.of_kind("statements") if r.id in self.scope.items and r.model.stances]
+        states = [r.id for r in graph.of_kind("organisations") if r.model.kind == "state"]
+        others = dict.fromkeys(graph.model(s).actor for s in statements
+                               if graph.get(graph.model(s).actor).kind == "organisations")
+        groups = (states, [actor for actor in others if actor not in states])
+        return statements, [name.record_id for group in groups for name in self.sort_names(group)]
+
+    def timeline_months(self) -> list[tuple[str, list[TimelineEntry]]]:
+        """Dated events, briefings, statements and facts, newest first, grouped by month.
+
+        Records whose date is unknown stay out: a timeline cannot place them.
+        """
+        entries = timeline(self.localizer, events=self.scope.events, briefings=self.scope.briefings,
+                           items=self.scope.items)
+        months: dict[tuple[int, int], list[TimelineEntry]] = {}
+        for entry in reversed(entries):
+            if entry.dated:
+                months.setdefault(entry.sort_key[1:3], []).append(entry)
+        return [(self.localizer.month(year, month) if month else str(year), items)
+                for (year, month), items in months.items()]
 
 
 def newest_change(project: Project, briefing_ids: Iterable[str]) -> str:
@@ -365,79 +360,6 @@ def newest_change(project: Project, briefing_ids: Iterable[str]) -> str:
 
 def last_change_iso(project: Project, briefing_id: str) -> str:
     return iso_datetime(last_change(project, briefing_id))
-
-
-def latest_stances(statements: list[Any], project: Project) -> dict[str, tuple[Any, Any]]:
-    """Topic → (statement, stance) of the latest statement taking a stance on it.
-
-    Latest by the statement's date; undated statements count as older than
-    dated ones and keep their order among themselves.
-    """
-    found: dict[str, tuple[Any, Any, tuple]] = {}
-    for order, statement in enumerate(statements):
-        model = project.graph.model(statement.id)
-        key = (date_key(model.date.date) if model.date else (0, 0, 0), order)
-        for stance in statement.stances:
-            if stance.topic.id not in found or key >= found[stance.topic.id][2]:
-                found[stance.topic.id] = (statement, stance, key)
-    return {topic: (statement, stance) for topic, (statement, stance, _key) in found.items()}
-
-
-def matrix_rows(pages: LanguagePages) -> list[tuple[Name, list[tuple[Any, Any, Any]]]]:
-    """Every state, then every other body that takes a stance, each with its latest stance per question."""
-    graph = pages.project.graph
-    states = [r.id for r in graph.of_kind("organisations") if r.model.kind == "state"]
-    others = [actor for actor, ids in pages.scope.statements_by.items()
-              if graph.get(actor).kind == "organisations" and actor not in states
-              and any(graph.model(s).stances for s in ids if graph.get(s).kind == "statements")]
-    rows = []
-    for group in (states, others):
-        for name in pages.sort_names(group):
-            statements = [pages.localizer.statement(s) for s in pages.scope.statements_by.get(name.record_id, ())
-                          if graph.model(s).actor == name.record_id]
-            rows.append((name, pages.positions_of(name.record_id, statements)))
-    return rows
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    sort: tuple
-    kind: str
-    date: str
-    date_iso: str | None
-    view: Any
-
-
-def timeline_months(pages: LanguagePages) -> list[tuple[str, list[TimelineEntry]]]:
-    """Dated events, briefings, statements and facts, newest first, grouped by month.
-
-    Records whose date is unknown stay out: a timeline cannot place them.
-    """
-    graph = pages.project.graph
-    localizer = pages.localizer
-    entries: list[TimelineEntry] = []
-    for event_id in pages.scope.events:
-        date = graph.model(event_id).date.date
-        if date.year:
-            view = localizer.event(event_id)
-            entries.append(TimelineEntry((date_key(date), 1, event_id), "event", view.date, view.date_iso, view))
-    for briefing_id in pages.scope.briefings:
-        local = graph.model(briefing_id).published.local()
-        view = localizer.briefing_ref(briefing_id)
-        entries.append(TimelineEntry(((local.year, local.month, local.day), 0, briefing_id), "briefing",
-                                     view.published, view.published_iso, view))
-    for item_id in pages.scope.items:
-        model = graph.model(item_id)
-        if model.date and model.date.date.year:
-            view = localizer.statement(item_id) if graph.get(item_id).kind == "statements" else localizer.fact(item_id)
-            entries.append(TimelineEntry((date_key(model.date.date), 2, item_id), graph.get(item_id).kind,
-                                         view.date, view.date_iso, view))
-    entries.sort(key=lambda e: e.sort, reverse=True)
-    months: dict[tuple[int, int], list[TimelineEntry]] = {}
-    for entry in entries:
-        year, month, _day = entry.sort[0]
-        months.setdefault((year, month), []).append(entry)
-    return [(localizer.month(year, month) if month else str(year), items) for (year, month), items in months.items()]
 
 
 def table_cell(markdown: str) -> str:

@@ -12,12 +12,13 @@ schema (tests validate each file against it); a withdrawn briefing becomes a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from generator.editorial import last_change, version
 from generator.i18n.dates import iso_datetime
-from generator.outputs.involved import cited_sources, related, topics
-from generator.outputs.renditions import BriefingExport, Renditions, canonical_url
+from generator.outputs.exports.formats import FORMATS, RENDITIONS
+from generator.outputs.exports.renditions import BriefingExport, canonical_url
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.render import to_plain
@@ -25,16 +26,8 @@ from generator.urls import PAGE_KINDS, absolute_url, export_url, page_url, pdf_u
 
 STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}
 
-RENDITIONS = (
-    ("fragment", "text/html"),
-    ("markdown", "text/markdown"),
-    ("text", "text/plain"),
-    ("page", "text/html"),
-    ("short", "text/markdown"),
-)
-"""Export formats listed as ninjs renditions, with their media types."""
 
-def ninjs_item(export: BriefingExport, renditions: Renditions) -> dict[str, Any]:
+def ninjs_item(export: BriefingExport, renditions: Mapping[str, str]) -> dict[str, Any]:
     """The ninjs object of one briefing in one language."""
     project, view, code = export.project, export.view, export.language
     rights = project.config.rights
@@ -55,15 +48,15 @@ def ninjs_item(export: BriefingExport, renditions: Renditions) -> dict[str, Any]
         "headlines": [{"role": "main", "contentType": "text/plain", "value": to_plain(view.title)}],
         "descriptions": _descriptions(export),
         "bodies": [
-            {"role": "main", "contentType": "text/html", "value": renditions.fragment},
-            {"role": "main", "contentType": "text/plain", "value": renditions.text},
+            {"role": "main", "contentType": "text/html", "value": renditions["fragment"]},
+            {"role": "main", "contentType": "text/plain", "value": renditions["text"]},
         ],
         "by": rights.publisher,
         "copyrightHolder": rights.copyright_holder,
         "copyrightNotice": rights.credit.get(code, rights.publisher),
         "usageTerms": rights.usage_terms.get(code) or rights.credit.get(code, rights.licence),
         "infoSources": [{"name": rights.publisher, "role": "originator", "uri": project.config.site_url}]
-        + [_source(export, source_id) for source_id in cited_sources(project.graph, view.id)],
+        + [_source(export, source_id) for source_id in project.graph.sources_of(view.id)],
         "subjects": _subjects(export),
         "renditions": _renditions(export),
         "associations": _translations(project, view.id, code),
@@ -98,8 +91,8 @@ def _descriptions(export: BriefingExport) -> list[dict[str, str]]:
 
 def _renditions(export: BriefingExport) -> list[dict[str, str]]:
     site, code, briefing_id = export.project.config.site_url, export.language, export.view.id
-    found = [{"name": name, "href": absolute_url(site, export_url(code, briefing_id, name)), "contentType": media}
-             for name, media in RENDITIONS]
+    found = [{"name": name, "href": absolute_url(site, export_url(code, briefing_id, name)),
+              "contentType": FORMATS[name].media_type} for name in RENDITIONS]
     if not export.withdrawn:
         found.append({"name": "pdf", "href": absolute_url(site, pdf_url(code, briefing_id)),
                       "contentType": "application/pdf"})
@@ -142,7 +135,7 @@ def _subjects(export: BriefingExport) -> list[dict[str, str]]:
     """The questions of the positions matrix the briefing answers (topic records)."""
     localizer = export.project.localizer(export.language)
     return [{"name": to_plain(localizer.topic(topic).label), "rel": "about", "literal": topic}
-            for topic in topics(export.project.graph, export.view.id)]
+            for topic in export.project.graph.topics_of(export.view.id)]
 
 
 def _entities(export: BriefingExport) -> dict[str, list[dict[str, str]]]:
@@ -153,7 +146,7 @@ def _entities(export: BriefingExport) -> dict[str, list[dict[str, str]]]:
     project, code = export.project, export.language
     localizer = project.localizer(code)
     found: dict[str, list[dict[str, str]]] = {}
-    for record_id, rel in related(project.graph, export.view.id):
+    for record_id, rel in project.graph.related(export.view.id):
         kind = project.graph.get(record_id).kind
         entry = {"name": localizer.name(record_id).text, "rel": rel, "literal": record_id}
         if kind in PAGE_KINDS:

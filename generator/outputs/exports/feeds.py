@@ -13,9 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.editorial import released
-from generator.outputs.involved import topics
-from generator.outputs.renditions import BriefingExport, canonical_url
+from generator.outputs.exports.renditions import BriefingExport, canonical_url
 from generator.project import Project
 from generator.render import render_template, to_plain
 from generator.urls import absolute_url, export_url, feed_url, home_url
@@ -78,7 +76,7 @@ def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapp
     """
     fragments = fragments or {}
     entries = sorted((feed_entry(project, briefing_id, language, fragments.get(briefing_id))
-                      for briefing_id in released(project, now)),
+                      for briefing_id in sorted(project.public(now).released)),
                      key=lambda entry: (-entry.moment.timestamp(), entry.canonical))
     config = project.config
     head = FeedHead(
@@ -114,5 +112,5 @@ def feed_entry(project: Project, briefing_id: str, language: str, fragment: str 
         withdrawn=export.withdrawn,
         translations=others,
         topics=tuple(Topic(topic, to_plain(localizer.topic(topic).label))
-                     for topic in topics(project.graph, briefing_id)),
+                     for topic in project.graph.topics_of(briefing_id)),
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
-from generator.outputs.pdf_engine import URLFetcher, URLFetcherResponse
+from generator.outputs.pdf.engine import URLFetcher, URLFetcherResponse
 
 MAX_DATA_BYTES = 64 * 1024
 """Largest inline (`data:`) image served: enough for an icon or a logo, not for smuggling documents."""

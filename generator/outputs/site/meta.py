@@ -20,7 +20,6 @@ from markdown_it import MarkdownIt
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_date, iso_datetime
-from generator.outputs.involved import related
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.render import to_plain
@@ -201,7 +200,7 @@ def _citation(source: Any) -> dict[str, Any]:
 def _mentions(project: Project, language: str, briefing_id: str) -> list[dict[str, str]]:
     localizer = project.localizer(language)
     found = []
-    for record_id, _relation in related(project.graph, briefing_id):
+    for record_id, _relation in project.graph.related(briefing_id):
         name = localizer.name(record_id)
         found.append({"@type": PERSON_TYPES[name.kind], "name": name.text,
                       "url": absolute_url(project.config.site_url, page_url(language, name.kind, record_id))})

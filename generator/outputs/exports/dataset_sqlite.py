@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from generator.outputs.dataset import Dataset
+from generator.outputs.exports.dataset import Dataset
 
 SCHEMA = """
 CREATE TABLE items (  -- one row per fact or statement used by a released briefing

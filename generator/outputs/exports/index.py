@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.outputs.exports.formats import FORMATS
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.render import render_template
-from generator.urls import DATASET_FORMATS, EXPORT_FORMATS, absolute_url, dataset_url, export_url, feed_url
+from generator.urls import DATASET_FORMATS, absolute_url, dataset_url, export_url, feed_url
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def index_entry(project: Project, language: str, item: dict[str, Any]) -> IndexE
         version_created=item["versionCreated"],
         embargoed_until=item.get("embargoedUntil"),
         canonical=item["uri"],
-        files={name: absolute_url(site, export_url(language, briefing_id, name)) for name in EXPORT_FORMATS},
+        files={name: absolute_url(site, export_url(language, briefing_id, name)) for name in FORMATS},
     )
 
 

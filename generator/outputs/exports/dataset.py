@@ -7,7 +7,7 @@ text in every language, and with the ids of whoever and whatever it involves.
 Only facts and statements used by a briefing released at `now` are in it:
 a draft or embargoed briefing's facts would otherwise leak before it is out.
 The JSON Lines file holds one self-contained row per line (names included);
-`generator.outputs.dataset_sqlite` writes the same data as related tables.
+`generator.outputs.exports.dataset_sqlite` writes the same data as related tables.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.editorial import last_change, released, version
+from generator.editorial import last_change, version
+from generator.graph import mentions
 from generator.i18n.dates import iso_datetime
 from generator.localize import Localizer
-from generator.outputs.involved import mentions
-from generator.outputs.renditions import absolute_links, canonical_url
+from generator.outputs.exports.renditions import absolute_links, canonical_url
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.records.values import DateValue, value_kind
@@ -46,7 +46,7 @@ class Dataset:
 def facts_dataset(project: Project, now: dt.datetime) -> Dataset:
     """Collect the dataset of everything released at `now`."""
     graph = project.graph
-    briefing_ids = released(project, now)
+    briefing_ids = sorted(project.public(now).released)
     using: dict[str, list[str]] = {}
     for briefing_id in briefing_ids:
         for item_id in graph.briefing_records(briefing_id):

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.editorial import released
-from generator.outputs.dataset import facts_dataset, facts_jsonl
-from generator.outputs.dataset_sqlite import facts_sqlite
-from generator.outputs.export_index import IndexEntry, index_entry, index_html, index_json
-from generator.outputs.feeds import atom_feed
-from generator.outputs.ninjs import ninjs_item, ninjs_json
-from generator.outputs.renditions import BriefingExport
+from generator.outputs.exports.dataset import facts_dataset, facts_jsonl
+from generator.outputs.exports.dataset_sqlite import facts_sqlite
+from generator.outputs.exports.feeds import atom_feed
+from generator.outputs.exports.index import IndexEntry, index_entry, index_html, index_json
+from generator.outputs.exports.ninjs import ninjs_item, ninjs_json
+from generator.outputs.exports.renditions import BriefingExport
 from generator.project import Project
 from generator.urls import dataset_url, export_index_url, export_url, feed_url
 
@@ -25,7 +24,7 @@ from generator.urls import dataset_url, export_index_url, export_url, feed_url
 def export_files(project: Project, now: dt.datetime) -> dict[str, str | bytes]:
     """Every export file, keyed by its path from the site root (all under `exports/`)."""
     files: dict[str, str | bytes] = {}
-    briefing_ids = released(project, now)
+    briefing_ids = sorted(project.public(now).released)
     for language in project.config.codes:
         entries: list[IndexEntry] = []
         for briefing_id in briefing_ids:
@@ -48,11 +47,5 @@ def briefing_files(project: Project, briefing_id: str, language: str,
     renditions = export.renditions()
     item = ninjs_item(export, renditions)
     entries.append(index_entry(project, language, item))
-    return {
-        export_url(language, briefing_id, "ninjs"): ninjs_json(item),
-        export_url(language, briefing_id, "fragment"): renditions.fragment,
-        export_url(language, briefing_id, "markdown"): renditions.markdown,
-        export_url(language, briefing_id, "text"): renditions.text,
-        export_url(language, briefing_id, "page"): renditions.page,
-        export_url(language, briefing_id, "short"): renditions.short,
-    }
+    files = {export_url(language, briefing_id, name): text for name, text in renditions.items()}
+    return {export_url(language, briefing_id, "ninjs"): ninjs_json(item), **files}

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_digest
-from generator.editorial import last_change, released
+from generator.editorial import last_change
 from generator.errors import ContentError, PdfError, Problem
-from generator.outputs.pdf_fonts import describe, missing_characters
-from generator.outputs.pdf_notes import Endnotes
+from generator.outputs.pdf.fonts import describe, missing_characters
+from generator.outputs.pdf.notes import Endnotes
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.records.walk import walk
@@ -35,7 +35,7 @@ from generator.urls import pdf_url
 from generator.views import BriefingView, DossierView
 
 if TYPE_CHECKING:
-    from generator.outputs.pdf_render import Rendered
+    from generator.outputs.pdf.render import Rendered
 
 log = logging.getLogger(LOGGER_NAME)
 
@@ -71,7 +71,7 @@ def pdf_jobs(project: Project, now: dt.datetime) -> list[PdfJob]:
     Raises:
         ContentError: a record's text has characters the shipped fonts lack (each record named).
     """
-    briefings = released(project, now)
+    briefings = sorted(project.public(now).released)
     jobs: list[PdfJob] = []
     for language in project.config.codes:
         jobs += [briefing_job(project, briefing_id, language) for briefing_id in briefings]
@@ -280,7 +280,7 @@ def print_job(job: PdfJob) -> Rendered:
     WeasyPrint is imported here, not with the module: a build whose PDFs all
     come from the cache never pays the second it takes to load.
     """
-    from generator.outputs.pdf_render import RenderError, render_pdf
+    from generator.outputs.pdf.render import RenderError, render_pdf
 
     try:
         return render_pdf(job.html, job.assets, job.path)

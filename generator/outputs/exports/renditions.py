@@ -11,12 +11,12 @@ never disagree about what a briefing says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_datetime
 from generator.outputs.briefing import briefing_markdown, briefing_page, briefing_short
+from generator.outputs.exports.formats import RENDITIONS
 from generator.project import Project
 from generator.render import LinkFor, render_template
 from generator.urls import PAGE_KINDS, absolute_url, page_url
@@ -36,17 +36,6 @@ def absolute_links(project: Project, language: str) -> LinkFor:
 def canonical_url(project: Project, language: str, briefing_id: str) -> str:
     """The briefing's page on our site: where republished copies point back to."""
     return absolute_url(project.config.site_url, page_url(language, "briefings", briefing_id))
-
-
-@dataclass(frozen=True)
-class Renditions:
-    """Every readable file of one briefing in one language."""
-
-    fragment: str
-    markdown: str
-    text: str
-    page: str
-    short: str
 
 
 class BriefingExport:
@@ -115,5 +104,6 @@ class BriefingExport:
             body = briefing_short(self.project, self.view, self.canonical)
         return body + self.render("export/attribution.md.j2")
 
-    def renditions(self) -> Renditions:
-        return Renditions(self.fragment(), self.markdown(), self.text(), self.page(), self.short())
+    def renditions(self) -> dict[str, str]:
+        """Every readable rendition (`generator.outputs.exports.formats.RENDITIONS`), by format name."""
+        return {name: getattr(self, name)() for name in RENDITIONS}

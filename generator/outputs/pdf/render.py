@@ -21,8 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.outputs.pdf_engine import HTML, LOGGER, FatalURLFetchingError, advisory_for
-from generator.outputs.pdf_fetcher import AssetFetcher, RefusedFetch
+from generator.outputs.pdf.engine import HTML, LOGGER, FatalURLFetchingError, advisory_for
+from generator.outputs.pdf.fetcher import AssetFetcher, RefusedFetch
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with the structure, language and title PDF/UA-1 asks for (see README: PDF output)."""

@@ -1,7 +1,7 @@
 """The static site: every page as Markdown, the navigation, and the MkDocs run that turns them into HTML.
 
 `site_pages` is a pure function from the project to `{docs path: Markdown}`;
-the MkDocs plugin (`generator.outputs.mkdocs_plugin`) hands those pages to
+the MkDocs plugin (`generator.outputs.site.plugin`) hands those pages to
 MkDocs, so `mkdocs build`, `mkdocs serve` and `briefing build` produce the
 same site. `run_mkdocs` is how `briefing build` runs MkDocs on a project it
 has already loaded and checked.
@@ -26,10 +26,10 @@ from typing import Any
 from generator.config import CONFIG_FILE
 from generator.errors import SiteError
 from generator.markup import SITE
-from generator.outputs.site_meta import PageMeta, front_matter
-from generator.outputs.site_pages import LISTED_KINDS, LanguagePages, newest_change
-from generator.outputs.site_scope import SiteScope, site_scope
+from generator.outputs.site.meta import PageMeta, front_matter
+from generator.outputs.site.pages import LISTED_KINDS, LanguagePages, newest_change
 from generator.project import Project
+from generator.public import Public
 from generator.render import render_template
 from generator.urls import PAGE_KINDS, home_source, index_source, source_url, view_source
 
@@ -49,7 +49,7 @@ def site_pages(project: Project, now: dt.datetime, *, preview: bool = False) -> 
         preview: Show drafts and embargoed briefings too (the desk's local preview only).
     """
     _refuse_reserved_ids(project)
-    scope = site_scope(project, now, preview=preview)
+    scope = project.public(now, preview=preview)
     pages: dict[str, str] = {}
     for source, markdown in [root_page(project, scope), *_language_pages(project, scope)]:
         if source in pages:
@@ -58,11 +58,11 @@ def site_pages(project: Project, now: dt.datetime, *, preview: bool = False) -> 
     return pages
 
 
-def _language_pages(project: Project, scope: SiteScope) -> list[tuple[str, str]]:
+def _language_pages(project: Project, scope: Public) -> list[tuple[str, str]]:
     return [page for code in project.config.codes for page in LanguagePages(project, code, scope).pages()]
 
 
-def root_page(project: Project, scope: SiteScope) -> tuple[str, str]:
+def root_page(project: Project, scope: Public) -> tuple[str, str]:
     """The bilingual front door, each entry written in its own language."""
     config = project.config
     entries = []
@@ -124,7 +124,7 @@ def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_o
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from generator.outputs.mkdocs_plugin import BriefingPlugin
+    from generator.outputs.site.plugin import BriefingPlugin
 
     config_file = project.config.root / CONFIG_FILE
     with _mkdocs_messages() as messages:

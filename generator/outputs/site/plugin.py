@@ -1,6 +1,6 @@
 """The `briefing` MkDocs plugin: hands MkDocs the generated pages, then adds PDFs, exports and search indexes.
 
-Thin on purpose: every page comes from `generator.outputs.site`, every other
+Thin on purpose: every page comes from `generator.outputs.site.run`, every other
 file from its output family; the plugin only hooks them into MkDocs'
 build. That is what makes `mkdocs build` and `mkdocs serve` work from the
 project root without a second code path.
@@ -15,7 +15,7 @@ Hooks, in build order:
 - `on_files`: add every generated page with `File.generated`; pages outside
   the navigation are marked `not_in_nav`. Pages rendered by an earlier build
   from the same inputs are handed back from the cache
-  (`generator.outputs.site_cache`) through the page hooks.
+  (`generator.outputs.site.page_cache`) through the page hooks.
 - `on_env`: keep the theme's compiled templates in the build cache.
 - `on_page_markdown`: date pages from the records, never the clock.
 - `on_post_build` (after Material's search): split the search index per
@@ -44,10 +44,10 @@ from mkdocs.structure.pages import Page
 from generator.cache import RenderCache
 from generator.errors import BriefingError
 from generator.outputs.families import FAMILIES
-from generator.outputs.site_cache import PageCache, shared_key
+from generator.outputs.site.page_cache import PageCache, shared_key
 
 if TYPE_CHECKING:
-    from generator.outputs.preview import BackgroundPrinting
+    from generator.outputs.site.preview import BackgroundPrinting
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -106,7 +106,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if command == "serve":
-            from generator.outputs.preview import BackgroundPrinting
+            from generator.outputs.site.preview import BackgroundPrinting
 
             self.preview = BackgroundPrinting()
 
@@ -117,13 +117,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.config import output_folder
         from generator.editorial import current_time
-        from generator.outputs.site import site_nav
+        from generator.outputs.site.run import site_nav
         from generator.project import load_project
 
         self.project, self.now = self.handed or (None, None)
         self.handed, self.failure, self.page_cache, self.broken = None, None, None, None
         if self.preview is not None:
-            from generator.outputs.preview import RELOAD_SCRIPT
+            from generator.outputs.site.preview import RELOAD_SCRIPT
 
             self.preview.new_build()
             config.extra_javascript.append(RELOAD_SCRIPT)
@@ -144,10 +144,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        from generator.outputs.site import in_nav, site_pages
+        from generator.outputs.site.run import in_nav, site_pages
 
         if self.preview is not None:
-            from generator.outputs.preview import RELOAD_SCRIPT, RELOAD_SOURCE
+            from generator.outputs.site.preview import RELOAD_SCRIPT, RELOAD_SOURCE
 
             files.append(File.generated(config, RELOAD_SCRIPT, abs_src_path=str(RELOAD_SOURCE)))
         if self.broken:
@@ -204,7 +204,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        from generator.outputs.search_index import split_search_index
+        from generator.outputs.site.search_index import split_search_index
         from generator.publish import MARKER, MARKER_TEXT
         from generator.write import OutputTree
 
@@ -230,7 +230,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def _stop(self, error: BriefingError) -> None:
         """Remember why the build stops, and tell MkDocs in its own terms; under `serve`, go on to show it."""
         if self.preview is not None:
-            from generator.outputs.preview import log as preview_log
+            from generator.outputs.site.preview import log as preview_log
 
             preview_log.error(str(error))
             self.broken = str(error)
@@ -253,6 +253,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return {path: tree.content(path) for path in tree.paths()}
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # The site's own reload script (`preview-reload.js`) does what MkDocs' inline one does, which the
+        # pages' Content-Security-Policy refuses (an error in every browser console): serve pages as built.
+        server._inject_js_into_html = lambda content, epoch: content
         project = self.project.config
         for folder in (project.content_dir, project.templates_dir, project.locales_dir):
             if folder.is_dir():
@@ -264,7 +267,7 @@ def _show_error(site_dir: Path, message: str, site_url: str | None) -> None:
     """A broken preview: the front page and every unknown address show the error."""
     from urllib.parse import urlsplit
 
-    from generator.outputs.preview import ERROR_PAGES, error_page
+    from generator.outputs.site.preview import ERROR_PAGES, error_page
 
     page = error_page(message, urlsplit(site_url or "/").path or "/")
     for name in ERROR_PAGES:

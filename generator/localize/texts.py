@@ -1,0 +1,169 @@
+"""A record's text in one language: runs, names, dates and values, formatted by Babel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from babel import Locale
+
+from generator.config import ProjectConfig
+from generator.graph import FactGraph
+from generator.i18n.dates import format_datetime, format_partial_date
+from generator.i18n.format import format_value
+from generator.i18n.lists import format_list
+from generator.i18n.quotes import quote_marks
+from generator.records.base import LocalizedDict
+from generator.records.load import Record
+from generator.records.text import Literal as LiteralToken
+from generator.records.text import Mention, Placeholder, Quotation, parse_text
+from generator.records.values import DateTimeValue, DateValue, PartialDate
+from generator.views import Flag, Inline, Name, Quoted, Run, SourceNote, SourceRef, TopicView, Value, Words
+
+StatusLookup = Callable[[str, tuple, str], Flag | None]
+"""(record id, field path, language) → 'stale' when a translation is out of date."""
+
+
+class Texts:
+    """Text, names and values of records, in one language."""
+
+    def __init__(self, graph: FactGraph, config: ProjectConfig, language: str,
+                 gettext: Callable[[str], str], stale: StatusLookup | None = None):
+        self.graph = graph
+        self.config = config
+        self.language = config.languages[language]
+        self.gettext = gettext
+        self.stale = stale or (lambda record_id, path, code: None)
+
+    def text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
+        """The record's text at `path` in this language, runs resolved and formatted."""
+        code = self.language.code
+        flag: Flag | None = None
+        if code in localized:
+            flag = self.stale(record.id, path, code)
+        else:
+            flag, code = "missing", self.config.source_language
+            if code not in localized:
+                code = next(iter(localized))
+        runs = tuple(run for token in parse_text(localized[code]) for run in self._runs(record, token))
+        return Inline(runs, code, flag)
+
+    def _runs(self, record: Record, token: Any) -> Sequence[Run]:
+        if isinstance(token, LiteralToken):
+            return [Words(token.text)]
+        if isinstance(token, Quotation):
+            open_mark, close_mark = quote_marks(self.language)
+            return [Quoted(token.text, open_mark, close_mark)]
+        if isinstance(token, Mention):
+            return self._name_list([self.name(mentioned, token.form) for mentioned in token.ids])
+        assert isinstance(token, Placeholder)
+        value = self._placeholder(record, token.name)
+        return [Value(self.value(value, token.style), type(value).__name__)]
+
+    def _name_list(self, names: list[Name]) -> list[Run]:
+        """Names joined by the locale's list pattern, each name still its own run (and link)."""
+        slots = [f"\x00{index}\x00" for index in range(len(names))]
+        runs: list[Run] = []
+        for index, part in enumerate(format_list(slots, self.language).split("\x00")):
+            if index % 2:
+                runs.append(names[int(part)])
+            elif part:
+                runs.append(Words(part))
+        return runs
+
+    def _placeholder(self, record: Record, name: str) -> Any:
+        values = getattr(record.model, "values", {})
+        if name in values:
+            return values[name]
+        date = getattr(record.model, "date", None)
+        if date is None and getattr(record.model, "event", None):
+            date = self.graph.model(record.model.event).date
+        return date
+
+    @property
+    def unknown_date(self) -> str:
+        return self.gettext("date not known")
+
+    def name(self, record_id: str, form: str = "full") -> Name:
+        """The record's name (people, organisations, places, events) in this language."""
+        record = self.graph.get(record_id)
+        names = record.model.name
+        forms = names.get(self.language.code) or names.get(self.config.source_language) or next(
+            iter(names.values()))
+        return Name(record_id, record.kind, forms.full if form == "full" else forms.short_or_full)
+
+    def value(self, value: Any, style: str | None = None) -> str:
+        """A typed value of a record formatted for this language, as its text would show it."""
+        return format_value(value, self.language, style, unknown_date=self.unknown_date)
+
+    def date(self, value: DateValue | None) -> str | None:
+        return None if value is None else self.value(value)
+
+    def partial_date(self, date: PartialDate) -> str:
+        """A date known to the day, the month or the year: `6. Januar 2026`, `Januar 2026`."""
+        return format_partial_date(date, self.language, unknown=self.unknown_date)
+
+    def moment(self, value: DateTimeValue) -> str:
+        """A `DateTimeValue` (publication, embargo, withdrawal) in this language's long form."""
+        return format_datetime(value, self.language)
+
+    def day(self, value: DateTimeValue) -> str:
+        """The calendar day of a moment, on the clock of its zone: `7. Januar 2026`."""
+        return self.partial_date(local_day(value))
+
+    def month(self, year: int, month: int) -> str:
+        """A month as a heading: `Januar 2026`."""
+        return self.partial_date(PartialDate(year=year, month=month))
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language: `Französisch`, `French`."""
+        return Locale.parse(code.split("-")[0]).get_language_name(self.language.locale) or code
+
+    def translated_from(self, statement: Any, text: Inline) -> str | None:
+        """Name of the language a quote is translated from; "" when the source does not say which.
+
+        The reader sees a translation when the page shows the wording in another
+        language than the source printed, or when the source's wording is itself
+        a translation of what was spoken.
+        """
+        origin = statement.quote
+        if origin is None:
+            return None
+        if text.language != origin.language:
+            original: str | None = origin.language
+        elif origin.translation:
+            original = origin.spoken_language or ""
+        else:
+            return None
+        return self.language_name(original) if original else ""
+
+    def topic(self, topic_id: str) -> TopicView:
+        record = self.graph.get(topic_id)
+        return TopicView(topic_id, self.text(record, ("label",), record.model.label),
+                         self.text(record, ("question",), record.model.question))
+
+    def source_ref(self, source_id: str) -> SourceRef:
+        """A source named by its title, for a link to its page."""
+        record = self.graph.get(source_id)
+        return SourceRef(source_id, self.text(record, ("title",), record.model.title))
+
+    def source(self, source_id: str, number: int) -> SourceNote:
+        """A source as a numbered note (number 0 outside a briefing)."""
+        record = self.graph.get(source_id)
+        source = record.model
+        return SourceNote(
+            number=number,
+            id=source_id,
+            title=self.text(record, ("title",), source.title),
+            original_title=source.original_title,
+            publisher=source.publisher,
+            language=self.language_name(source.language),
+            published=self.date(source.published),
+            url=str(source.url) if source.url else None,
+        )
+
+
+def local_day(value: DateTimeValue) -> PartialDate:
+    """The calendar day of a moment on the clock of its own zone."""
+    local = value.local()
+    return PartialDate(year=local.year, month=local.month, day=local.day)

@@ -1,0 +1,68 @@
+"""The timeline: events, offices taken up, dated statements and facts, and briefings, oldest first.
+
+One implementation for the site's timeline page and a dossier's chapter,
+so both place the same record on the same day in the same order. On one
+day an event comes first, then offices, then what was said or decided,
+then the briefings reporting it. A record whose date the sources do not
+give sorts last and says so; the site leaves those out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.i18n.dates import iso_date
+from generator.localize.records import RecordViews
+from generator.localize.texts import local_day
+from generator.records.values import PartialDate
+from generator.views import Inline, Name, SourceRef, TimelineEntry
+
+ORDER_IN_A_DAY = ("event", "office", "statement", "fact", "briefing")
+
+
+def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Iterable[str] = (),
+             items: Iterable[str] = (), offices_of: Iterable[str] = ()) -> tuple[TimelineEntry, ...]:
+    """The entries of the given records, oldest first; statements and facts without a date of their own stay out.
+
+    Args:
+        views: The language's record views.
+        events: Events, placed on their date (an unknown date last).
+        briefings: Briefings, placed on the day of their first publication.
+        items: Statements and facts; those with a date of their own are placed.
+        offices_of: People whose offices are placed on the day they were taken up.
+    """
+    graph = views.graph
+    entries = []
+    for event_id in events:
+        event = views.event(event_id)
+        entries.append(_entry(views, graph.model(event_id).date.date, "event", event_id, event.name, event.summary,
+                              event.sources, event.kind))
+    for person_id in offices_of:
+        record = graph.get(person_id)
+        for index, role in enumerate(getattr(record.model, "roles", ())):
+            if role.since is not None:
+                entries.append(_entry(views, role.since.date, "office", f"{person_id}-{index}", views.name(person_id),
+                                      views.text(record, ("roles", index, "title"), role.title),
+                                      tuple(views.source_ref(s) for s in role.sources)))
+    for item_id in items:
+        model = graph.model(item_id)
+        if model.date is None:
+            continue
+        if graph.get(item_id).kind == "statements":
+            statement = views.statement(item_id)
+            entries.append(_entry(views, model.date.date, "statement", item_id, statement.speaker or statement.actor,
+                                  statement.text, statement.sources))
+        else:
+            fact = views.fact(item_id)
+            entries.append(_entry(views, model.date.date, "fact", item_id, None, fact.text, fact.sources))
+    for briefing_id in briefings:
+        entry = views.briefing_ref(briefing_id)
+        entries.append(_entry(views, local_day(graph.model(briefing_id).published), "briefing", briefing_id, None,
+                              entry.title, ()))
+    return tuple(sorted(entries, key=lambda entry: entry.sort_key))
+
+
+def _entry(views: RecordViews, date: PartialDate, kind: str, key: str, name: Name | None, text: Inline | None,
+           sources: tuple[SourceRef, ...], category: str | None = None) -> TimelineEntry:
+    sort_key = (date.year is None, date.year or 0, date.month or 0, date.day or 0, ORDER_IN_A_DAY.index(kind), key)
+    return TimelineEntry(views.partial_date(date), iso_date(date), kind, key, name, text, sources, category, sort_key)

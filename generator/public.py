@@ -1,0 +1,94 @@
+"""What is public at one moment: the one answer every output family reads.
+
+Why one module: the site, the PDFs, the exports, the feeds and the dataset
+must never disagree on what a reader may see. `generator.editorial` decides
+which briefings are released at `now`; this module widens that to the
+records they make public and narrows the graph's indexes to them once, so
+a page is a lookup, not a scan, and no family can show a statement that
+only a draft or an embargoed briefing uses. `Project.public` computes it
+once per build moment.
+
+Nothing here is localized.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.editorial import HasGraph, released
+from generator.graph import ITEM_KINDS, Index
+
+ALWAYS_PUBLIC = ("people", "organisations", "places", "sources")
+"""Reference records: they have a page whether or not a released briefing names them."""
+
+
+@dataclass(frozen=True)
+class Public:
+    """The released briefings, the records they make public, and who appears where among them."""
+
+    now: dt.datetime
+    preview: bool
+    """Drafts and embargoed briefings count as released (the desk's local preview only)."""
+    briefings: tuple[str, ...]
+    """Released briefings, newest first."""
+    released: frozenset[str]
+    """The same briefings as a set, for lookups."""
+    items: frozenset[str]
+    """Statements and facts that a released briefing shows."""
+    events: frozenset[str]
+    """Events a released briefing or one of its items involves, and the larger events they are part of."""
+    briefings_about: Index
+    """Person, organisation, place or event → released briefings involving it, newest first."""
+    statements_by: Index
+    """Person or organisation → public statements it made or that speak for it."""
+    facts_about: Index
+    """Person or organisation → public facts naming it as an actor."""
+    events_of: Index
+    """Person, organisation or place → public events it took part in, organised or hosted."""
+    items_at: Index
+    """Event → public statements and facts belonging to it."""
+
+    def has_page(self, kind: str, record_id: str) -> bool:
+        """Whether the site has a page for the record (so a link to it cannot break)."""
+        if kind in ALWAYS_PUBLIC:
+            return True
+        if kind == "briefings":
+            return record_id in self.released
+        return kind == "events" and record_id in self.events
+
+
+def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> Public:
+    """Everything any output may show at `now` (drafts and embargoes too when `preview`)."""
+    graph = project.graph
+    briefings = sorted(released(project, now, preview=preview),
+                       key=lambda b: (graph.model(b).published.datetime, b), reverse=True)
+    items = {item for b in briefings for item in graph.briefing_records(b) if graph.get(item).kind in ITEM_KINDS}
+    about: dict[str, list[str]] = {}
+    events: set[str] = set()
+    for briefing_id in briefings:
+        for record_id, _relation in graph.related(briefing_id):
+            about.setdefault(record_id, []).append(briefing_id)
+            if graph.get(record_id).kind == "events":
+                events.add(record_id)
+    events |= {graph.model(item).event for item in items if getattr(graph.model(item), "event", None)}
+    events |= set(graph.containing(events))
+    return Public(
+        now=now,
+        preview=preview,
+        briefings=tuple(briefings),
+        released=frozenset(briefings),
+        items=frozenset(items),
+        events=frozenset(events),
+        briefings_about={record_id: tuple(ids) for record_id, ids in about.items()},
+        statements_by=_within(graph.statements_by, items),
+        facts_about=_within(graph.facts_about, items),
+        events_of=_within(graph.events_of, events),
+        items_at=_within(graph.items_at, items),
+    )
+
+
+def _within(index: Index, public: set[str]) -> Index:
+    """The index with only public records left, and no key whose list is empty."""
+    narrowed = {key: tuple(value for value in values if value in public) for key, values in index.items()}
+    return {key: values for key, values in narrowed.items() if values}
