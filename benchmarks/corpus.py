@@ -249,6 +249,7 @@ class _Corpus:
             data |= {"text": self.text(de, en), "values": values, "sources": self.source()}
             if k <= 3:
                 data["label"] = self.text(f"Kennzahl {k}", f"Key figure {k}")
+                data["figure"] = next(iter(values))
             self.write("facts", record_id, data)
             ids.append(record_id)
         return ids
@@ -259,11 +260,11 @@ class _Corpus:
         p1, p2, p3 = people
         a, b = states
         bodies: list[dict[str, Any]] = [
-            {"kind": "quote", "speaker": p1, "actor": b,
+            {"kind": "partial-quote", "speaker": p1, "actor": b,
              "text": self.text(f'{{@{p1}:short}} sagte, es gebe {{"{q1_de}"}}.',
                                f'{{@{p1}:short}} said there was {{"{q1_en}"}}.'),
              "quote": {"language": "de"}, "stance": 1},
-            {"kind": "quote", "speaker": p2, "actor": a,
+            {"kind": "partial-quote", "speaker": p2, "actor": a,
              "text": self.text(f'{{@{p2}:short}} lobte {{"{q2_de}"}} für {{@{b}}}.',
                                f'{{@{p2}:short}} praised {{"{q2_en}"}} for {{@{b}}}.'),
              "quote": {"language": "de", "spoken_language": "en", "translation": True}, "stance": 2},

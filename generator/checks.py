@@ -21,7 +21,7 @@ from generator.i18n.format import FORMATTERS, format_value
 from generator.markup import markup_problems
 from generator.records.base import RefId
 from generator.records.load import Record, RecordSet
-from generator.records.text import Mention, Placeholder, parse_text
+from generator.records.text import Mention, Placeholder, Quotation, parse_text
 from generator.records.values import value_kind
 from generator.records.walk import localized, localized_texts, walk
 
@@ -210,15 +210,94 @@ def check_markup(records: RecordSet, languages: Sequence[str]) -> Iterator[Probl
 
 
 def check_quotes(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
-    """A quote says what is known about its wording; other statements do not pretend to quote."""
+    """Only verbatim words are quoted, every statement says who made it, and quoted words say their language.
+
+    Why: a reader takes quotation marks and block quotes as the speaker's own
+    words, so reported speech must not look like a quote, and a quote must
+    not hide its quoted words in reported speech.
+    """
     for record in records.of_kind("statements"):
         statement = record.model
-        if statement.kind == "quote" and statement.quote is None:
-            yield record.problem(("kind",), "a quote needs `quote:` with the language of its wording",
+        quoted = {str(path[-1]): any(isinstance(t, Quotation) for t in parse_text(text))
+                  for path, text in localized_texts(statement) if path[:-1] == ("text",)}
+        if statement.kind in ("quote", "partial-quote") and statement.quote is None:
+            yield record.problem(("kind",), f"a {statement.kind} needs `quote:` with the language of its wording",
                                  "add quote: {language: de} (and spoken_language when known)", code="quote")
+        for language, has_quoted_words in quoted.items():
+            if statement.kind == "quote" and has_quoted_words:
+                yield record.problem(("text", language), 'a quote is the speaker\'s words alone, without {"…"}',
+                                     'write the words without quotation marks, or use kind: partial-quote for '
+                                     'reported speech with quoted words', code="quote")
+            elif statement.kind == "partial-quote" and not has_quoted_words:
+                yield record.problem(("text", language), 'a partial-quote marks its quoted words as {"…"}',
+                                     'put the speaker\'s own words in {"…"}, or use kind: reported', code="quote")
+            elif statement.kind in ("reported", "position") and has_quoted_words:
+                yield record.problem(("text", language), f'{{"…"}} marks quoted words, which a {statement.kind} '
+                                     "statement has none of", "use kind: partial-quote", code="quote")
+        if statement.speaker is None and statement.actor is None and statement.unnamed is None:
+            yield record.problem(("kind",), "a statement needs someone who made it",
+                                 "add speaker:, actor:, or unnamed: {de: Regierungskreise, en: government "
+                                 "sources} as the report words it", code="attribution")
+        if statement.speaker is not None and statement.unnamed is not None:
+            yield record.problem(("unnamed",), "a statement with a speaker is not from unnamed sources",
+                                 "keep speaker: or unnamed:, not both", code="attribution")
+        if statement.stances and statement.actor is None:
+            yield record.problem(("stances",), "a stance in the positions matrix belongs to a state or body",
+                                 "add actor: with the state or body it speaks for", code="attribution")
         if statement.kind == "position" and statement.speaker is None and not statement.stances:
             yield record.problem(("stances",), "a position without a speaker needs at least one stance",
                                  "add stances: [{topic: …, answer: …, note: …}]", code="quote")
+
+
+SECTION_KINDS: dict[str, tuple[str, ...]] = {
+    "key-points": ("facts", "statements", "events"),
+    "key-figures": ("facts",),
+    "quotes": ("statements",),
+    "positions": ("statements",),
+    "context": ("facts", "statements", "events"),
+    "outlook": ("facts", "statements", "events"),
+}
+"""The kinds of record each section role lays out; anything else cannot be shown there."""
+
+
+def check_sections(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Each section holds only what its role can show: what validates, renders.
+
+    Why a check of its own: a section's items are typed as facts, statements
+    or events, but a quote needs someone who said it, a key figure a value
+    and a caption, and a positions matrix stances.
+    """
+    for record in records.of_kind("briefings"):
+        for index, section in enumerate(record.model.sections):
+            accepted = SECTION_KINDS[section.role]
+            for position, item_id in enumerate(section.items):
+                item = records.get(item_id)
+                path = ("sections", index, "items", position)
+                if item is None:
+                    continue  # check_references reports it
+                if item.kind not in accepted:
+                    yield record.problem(path, f"a {section.role} section cannot show {item.kind} ({item_id!r})",
+                                         f"it shows {' and '.join(accepted)}; move {item_id!r} to a key-points, "
+                                         "context or outlook section", code="section")
+                elif section.role == "positions" and not item.model.stances:
+                    yield record.problem(path, f"{item_id!r} takes no stance, so the positions matrix has no "
+                                         "cell for it", "add stances: to the statement, or show it under quotes",
+                                         code="section")
+                elif section.role == "key-figures" and (item.model.figure is None or item.model.label is None):
+                    missing = " and ".join(f"`{name}:`" for name in ("figure", "label")
+                                           if getattr(item.model, name) is None)
+                    yield record.problem(path, f"{item_id!r} has no {missing}, so it has no key figure to show",
+                                         f"add figure: <one of {', '.join(item.model.values) or 'its values'}> "
+                                         "and label: {de: …, en: …} to the fact", code="section")
+
+
+def check_key_figures(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """A fact's `figure` names one of its values."""
+    for record in records.of_kind("facts"):
+        fact = record.model
+        if fact.figure is not None and fact.figure not in fact.values:
+            yield record.problem(("figure",), f"figure {fact.figure!r} is not one of the fact's values",
+                                 _suggest(fact.figure, sorted(fact.values), "add it under values"), code="figure")
 
 
 def check_unreferenced(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
@@ -273,6 +352,8 @@ CHECKS: tuple[Check, ...] = (
     check_formatting,
     check_markup,
     check_quotes,
+    check_sections,
+    check_key_figures,
     check_unreferenced,
     check_editorial,
 )

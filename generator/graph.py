@@ -49,7 +49,7 @@ class FactGraph:
         return self.records.of_kind(kind)
 
     def briefing_records(self, briefing_id: str) -> list[str]:
-        """Ids of the facts and statements a briefing shows, in reading order, without repeats."""
+        """Ids of the facts, statements and events a briefing shows, in reading order, without repeats."""
         briefing = self.model(briefing_id)
         ordered = list(briefing.summary) + [item for section in briefing.sections for item in section.items]
         return list(dict.fromkeys(ordered))
@@ -72,13 +72,15 @@ class FactGraph:
                 if record_id and record_id not in found:
                     found[record_id] = rel
 
-        items = [self.model(item_id) for item_id in self.briefing_records(briefing_id)]
+        records = [self.get(item_id) for item_id in self.briefing_records(briefing_id)]
+        items = [record.model for record in records if record.kind in ITEM_KINDS]
+        events = [briefing.event, *(record.id for record in records if record.kind == "events")]
         add((getattr(item, "speaker", None) for item in items), "speaker")
         add((actor for item in items for actor in ([item.actor] if hasattr(item, "actor") else item.actors)),
             "actor")
-        add([briefing.event], "event")
-        add([self.model(briefing.event).place] if briefing.event else [], "location")
-        add(mentions([briefing, *items]), "mentioned")
+        add(events, "event")
+        add((self.model(event).place for event in events if event), "location")
+        add(mentions([briefing, *(record.model for record in records)]), "mentioned")
         return [(record_id, rel) for record_id, rel in found.items() if self.get(record_id).kind in ENTITY_KINDS]
 
     def topics_of(self, briefing_id: str) -> list[str]:
@@ -120,7 +122,7 @@ class FactGraph:
         Élysée Palace happened in Paris too.
         """
         found: dict[str, list[str]] = defaultdict(list)
-        for record in sorted(self.of_kind("events"), key=lambda r: (date_key(r.model.date.date), r.id)):
+        for record in sorted(self.of_kind("events"), key=lambda r: (date_key(r.model.day), r.id)):
             event = record.model
             involved = [event.organiser, *self.places_around(event.place), *(p.who for p in event.participants)]
             for who in dict.fromkeys(who for who in involved if who):
@@ -139,10 +141,11 @@ class FactGraph:
 
     @cached_property
     def members(self) -> Index:
-        """Organisation → people acting for it (as their country) or holding an office in it."""
+        """Organisation → people acting for it (as their country), holding an office in it or belonging to it."""
         found: dict[str, list[str]] = defaultdict(list)
         for person in self.of_kind("people"):
-            bodies = [person.model.country, *(role.organisation for role in person.model.roles)]
+            bodies = [person.model.country, *(role.organisation for role in person.model.roles),
+                      *(membership.organisation for membership in person.model.memberships)]
             for body in dict.fromkeys(b for b in bodies if b):
                 found[body].append(person.id)
         return _frozen(found)
@@ -213,8 +216,8 @@ def resolve(records: RecordSet) -> FactGraph:
         model = record.model
         for source in getattr(model, "sources", []) or []:
             graph.cited_by[source].append(record.id)
-        for role in getattr(model, "roles", []) or []:
-            for source in role.sources:
+        for part in [*(getattr(model, "roles", []) or []), *(getattr(model, "memberships", []) or [])]:
+            for source in part.sources:
                 graph.cited_by[source].append(record.id)
     for briefing in records.of_kind("briefings"):
         for item in graph.briefing_records(briefing.id):

@@ -83,9 +83,17 @@ class Item:
     notes: tuple[int, ...]
     speaker: Name | None = None
     actor: Name | None = None
+    by: Inline | None = None
+    """Who made a statement: the speaker, the unnamed sources in the report's words, or the state or body."""
+    verbatim: bool = False
+    """The text is the speaker's own words (a quote), set as a quotation; else reported speech."""
     translated_from: str | None = None
     figure: str | None = None
     label: Inline | None = None
+    when: str | None = None
+    """An event's date or span, as a section of the briefing places it."""
+    status: str = "happened"
+    """An event's `happened`, `planned` or `cancelled`."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +187,9 @@ class StatementView:
     id: str
     kind: str
     text: Inline
-    actor: Name
+    by: Inline
+    """Who made it: the speaker, the unnamed sources in the report's words, or the state or body."""
+    actor: Name | None
     speaker: Name | None
     event: Name | None
     date: str | None
@@ -216,6 +226,16 @@ class RoleView:
 
 
 @dataclass(frozen=True)
+class MembershipView:
+    """A party or body a person belongs to."""
+
+    organisation: Name
+    since: str | None
+    until: str | None
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
 class ProfileView:
     """What a person's, organisation's or place's own record says."""
 
@@ -230,6 +250,7 @@ class ProfileView:
     part_of: Name | None
     """The larger body of an organisation, or the place containing a place."""
     roles: tuple[RoleView, ...]
+    memberships: tuple[MembershipView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +267,9 @@ class EventView:
     name: Name
     kind: str
     date: str
+    """When it starts, or the span to when it ends."""
+    status: str
+    """`happened`, `planned` or `cancelled`."""
     date_iso: str | None
     place: Name | None
     organiser: Name | None
@@ -298,11 +322,15 @@ class TimelineEntry:
     """`event`, `office` (a person took up a role), `statement`, `fact` or `briefing`."""
     record_id: str
     name: Name | None
-    """The event, the person taking office, or who made the statement."""
+    """The event, or the person taking office."""
     text: Inline | None
     sources: tuple[SourceRef, ...]
     category: str | None
     """The event's kind (`summit`…); None for other entries."""
+    by: Inline | None
+    """Who made a statement; None for other entries."""
+    status: str
+    """An event's `happened`, `planned` or `cancelled`; `happened` for every other entry."""
     sort_key: tuple
 
     @property

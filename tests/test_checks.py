@@ -443,7 +443,8 @@ def test_inconsistent_editorial_state(records_of: LoadValid, extra: str, expecte
 
 # --- quotes ----------------------------------------------------------------------------------------------------
 
-STATEMENT = "actor: france\ntext: {de: '{\"Worte\"}', en: '{\"words\"}'}\nsources: [report]\n"
+STATEMENT = "actor: france\ntext: {de: Worte, en: words}\nsources: [report]\n"
+PARTIAL = "actor: france\ntext: {de: 'Sie sagte {\"Worte\"}.', en: 'She said {\"words\"}.'}\nsources: [report]\n"
 
 
 def test_quote_without_origin(records_of: LoadValid) -> None:
@@ -458,6 +459,35 @@ def test_quote_with_origin(records_of: LoadValid) -> None:
     records = records_of({"organisations/france.yaml": STATE, "people/p.yaml": PERSON,
                           "statements/s.yaml": "kind: quote\nspeaker: p\nquote: {language: de}\n" + STATEMENT})
     assert list(check_quotes(records, LANGUAGES)) == []
+
+
+@pytest.mark.parametrize(("kind", "body", "message"), [
+    ("quote", PARTIAL, 'a quote is the speaker\'s words alone, without {"…"}'),
+    ("partial-quote", STATEMENT, 'a partial-quote marks its quoted words as {"…"}'),
+    ("reported", PARTIAL, '{"…"} marks quoted words, which a reported statement has none of'),
+])
+def test_only_verbatim_words_are_quoted(records_of: LoadValid, kind: str, body: str, message: str) -> None:
+    origin = "quote: {language: de}\n" if kind != "reported" else ""
+    records = records_of({"organisations/france.yaml": STATE, "people/p.yaml": PERSON,
+                          "statements/s.yaml": f"kind: {kind}\nspeaker: p\n{origin}" + body})
+    problems = list(check_quotes(records, LANGUAGES))
+    assert [(p.field, p.message) for p in problems] == [("text.de", message), ("text.en", message)]
+    assert problems[0].line == (5 if kind != "reported" else 4)
+
+
+def test_unnamed_sources_need_no_actor_but_a_stance_does(records_of: LoadValid) -> None:
+    unnamed = "unnamed: {de: Regierungskreise, en: government sources}\n"
+    records = records_of({"topics/t.yaml": TOPIC, "people/p.yaml": PERSON,
+                          "statements/circles.yaml": "kind: reported\n" + unnamed +
+                          "text: {de: Es ist eine Schicksalswoche., en: It is a week of destiny.}\nsources: [report]\n",
+                          "statements/nobody.yaml": "kind: reported\ntext: {de: Etwas., en: Something.}\n"
+                                                    "sources: [report]\n",
+                          "statements/both.yaml": "kind: reported\nspeaker: p\n" + unnamed +
+                          "text: {de: Etwas., en: Something.}\nsources: [report]\n"
+                          "stances: [{topic: t, answer: 'yes', note: {de: ja, en: 'yes'}}]\n"})
+    found = sorted((p.path.stem, p.field, p.code) for p in check_quotes(records, LANGUAGES))
+    assert found == [("both", "stances", "attribution"), ("both", "unnamed", "attribution"),
+                     ("nobody", "kind", "attribution")]
 
 
 def test_position_without_speaker_needs_a_stance(records_of: LoadValid) -> None:

@@ -68,15 +68,21 @@ class BriefingViews(RecordViews):
         record = self.graph.get(item_id)
         model = record.model
         notes = numbers.cite(getattr(model, "sources", ()))
-        text = self.text(record, ("text",), model.text) if hasattr(model, "text") else self.text(
-            record, ("summary",), model.summary)
+        if record.kind == "statements":
+            text = self.statement_text(record)
+        else:
+            text = self.text(record, ("text",), model.text) if hasattr(model, "text") else self.text(
+                record, ("summary",), model.summary)
+        if record.kind == "events":
+            return Item(item_id, record.kind, text, notes, when=self.span(model.date, model.end), status=model.status)
         if record.kind != "statements":
             return Item(item_id, record.kind, text, notes,
-                        figure=self.key_figure(item_id) if getattr(model, "values", None) is not None else None,
+                        figure=self.key_figure(item_id) if record.kind == "facts" else None,
                         label=self.text(record, ("label",), model.label) if getattr(model, "label", None) else None)
         return Item(item_id, record.kind, text, notes,
                     speaker=self.name(model.speaker) if model.speaker else None,
-                    actor=self.name(model.actor),
+                    actor=self.name(model.actor) if model.actor else None,
+                    by=self.attribution(record), verbatim=model.kind == "quote",
                     translated_from=self.translated_from(model, text))
 
     def item(self, item_id: str) -> Item:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from generator.i18n.dates import iso_date, iso_datetime
 from generator.localize.texts import Texts
+from generator.records.values import DateTimeValue
 from generator.views import (
     BriefingRef,
     EventView,
     FactView,
+    MembershipView,
     ParticipantView,
     ProfileView,
     RoleView,
@@ -23,9 +25,10 @@ class RecordViews(Texts):
         """One statement: who said it for whom, when, where, its stances and sources."""
         record = self.graph.get(statement_id)
         model = record.model
-        text = self.text(record, ("text",), model.text)
+        text = self.statement_text(record)
         return StatementView(
-            id=statement_id, kind=model.kind, text=text, actor=self.name(model.actor),
+            id=statement_id, kind=model.kind, text=text, by=self.attribution(record),
+            actor=self.name(model.actor) if model.actor else None,
             speaker=self.name(model.speaker) if model.speaker else None,
             event=self.name(model.event) if model.event else None,
             date=self.date(model.date), date_iso=iso_date(model.date.date) if model.date else None,
@@ -36,9 +39,9 @@ class RecordViews(Texts):
             translated_from=self.translated_from(model, text))
 
     def key_figure(self, fact_id: str) -> str | None:
-        """The fact's key figure (its first value), formatted; None for a fact without values."""
-        values = self.graph.model(fact_id).values
-        return self.value(next(iter(values.values()))) if values else None
+        """The value the fact names as its key figure (`figure:`), formatted; None when it names none."""
+        fact = self.graph.model(fact_id)
+        return self.value(fact.values[fact.figure]) if fact.figure else None
 
     def fact(self, fact_id: str) -> FactView:
         """One fact, with its key figure and caption when it has them."""
@@ -63,6 +66,10 @@ class RecordViews(Texts):
                      self.date(role.since), self.date(role.until),
                      tuple(self.source_ref(source_id) for source_id in role.sources))
             for index, role in enumerate(getattr(model, "roles", ())))
+        memberships = tuple(
+            MembershipView(self.name(m.organisation), self.date(m.since), self.date(m.until),
+                           tuple(self.source_ref(source_id) for source_id in m.sources))
+            for m in getattr(model, "memberships", ()))
         summary = getattr(model, "summary", None)
         country = getattr(model, "country", None)
         return ProfileView(
@@ -71,7 +78,7 @@ class RecordViews(Texts):
             summary=self.text(record, ("summary",), summary) if summary else None,
             country=self.name(country) if country else None,
             part_of=self.name(part_of) if part_of else None,
-            roles=roles)
+            roles=roles, memberships=memberships)
 
     def event(self, event_id: str) -> EventView:
         """An event with its date, place, organiser, participants and sources."""
@@ -79,7 +86,8 @@ class RecordViews(Texts):
         model = record.model
         return EventView(
             id=event_id, name=self.name(event_id), kind=model.kind,
-            date=self.date(model.date) or self.unknown_date, date_iso=iso_date(model.date.date),
+            date=self.span(model.date, model.end), status=model.status,
+            date_iso=iso_datetime(model.date) if isinstance(model.date, DateTimeValue) else iso_date(model.date.date),
             place=self.name(model.place) if model.place else None,
             organiser=self.name(model.organiser) if model.organiser else None,
             part_of=self.name(model.part_of) if model.part_of else None,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_interval
 
 from generator.config import ProjectConfig
 from generator.graph import FactGraph
-from generator.i18n.dates import format_datetime, format_partial_date
+from generator.i18n.dates import format_date_range, format_datetime, format_partial_date
 from generator.i18n.format import format_value
 from generator.i18n.lists import format_list
 from generator.i18n.quotes import quote_marks
@@ -17,7 +19,7 @@ from generator.records.base import LocalizedDict
 from generator.records.load import Record
 from generator.records.text import Literal as LiteralToken
 from generator.records.text import Mention, Placeholder, Quotation, parse_text
-from generator.records.values import DateTimeValue, DateValue, PartialDate
+from generator.records.values import DateTimeValue, DateValue, PartialDate, day_of
 from generator.views import Flag, Inline, Name, Quoted, Run, SourceNote, SourceRef, TopicView, Value, Words
 
 StatusLookup = Callable[[str, tuple, str], Flag | None]
@@ -77,7 +79,7 @@ class Texts:
             return values[name]
         date = getattr(record.model, "date", None)
         if date is None and getattr(record.model, "event", None):
-            date = self.graph.model(record.model.event).date
+            date = self.graph.model(record.model.event).day_value
         return date
 
     @property
@@ -99,6 +101,19 @@ class Texts:
     def date(self, value: DateValue | None) -> str | None:
         return None if value is None else self.value(value)
 
+    def span(self, start: DateValue | DateTimeValue, end: DateValue | DateTimeValue | None) -> str:
+        """When something happens: its start, or the span to its end in CLDR's interval formats
+        (`18.–19. Dezember 2025`; `17. Dezember 2025, 14:00–15:05 Uhr`)."""
+        if end is None:
+            return self.value(start)
+        if isinstance(start, DateTimeValue) and isinstance(end, DateTimeValue):
+            return format_interval(start.local(), end.local(), "yMMMMdHm", locale=self.language.locale)
+        first, last = day_of(start), day_of(end)
+        if first.precision == last.precision == "day":
+            return format_date_range(dt.date(first.year, first.month, first.day),
+                                     dt.date(last.year, last.month, last.day), self.language)
+        return f"{self.partial_date(first)}\u2009–\u2009{self.partial_date(last)}"
+
     def partial_date(self, date: PartialDate) -> str:
         """A date known to the day, the month or the year: `6. Januar 2026`, `Januar 2026`."""
         return format_partial_date(date, self.language, unknown=self.unknown_date)
@@ -109,7 +124,7 @@ class Texts:
 
     def day(self, value: DateTimeValue) -> str:
         """The calendar day of a moment, on the clock of its zone: `7. Januar 2026`."""
-        return self.partial_date(local_day(value))
+        return self.partial_date(day_of(value))
 
     def month(self, year: int, month: int) -> str:
         """A month as a heading: `Januar 2026`."""
@@ -120,22 +135,40 @@ class Texts:
         return Locale.parse(code.split("-")[0]).get_language_name(self.language.locale) or code
 
     def translated_from(self, statement: Any, text: Inline) -> str | None:
-        """Name of the language a quote is translated from; "" when the source does not say which.
+        """Name of the language quoted words were spoken in, when the page shows them translated from it;
+        "" when they are a translation from a language no one recorded; None when they are not translated.
 
-        The reader sees a translation when the page shows the wording in another
-        language than the source printed, or when the source's wording is itself
-        a translation of what was spoken.
+        The words are the speaker's in the language they were spoken in: that
+        is `spoken_language`, or the source's own language when the source
+        says its wording is no translation. A German report of French words
+        shown on the English page is "translated", never "translated from
+        German".
         """
         origin = statement.quote
         if origin is None:
             return None
-        if text.language != origin.language:
-            original: str | None = origin.language
-        elif origin.translation:
-            original = origin.spoken_language or ""
-        else:
-            return None
-        return self.language_name(original) if original else ""
+        spoken = origin.spoken_language or (origin.language if origin.translation is False else None)
+        if spoken is not None:
+            return self.language_name(spoken) if spoken != text.language else None
+        translated = text.language != origin.language or origin.translation
+        return "" if translated else None
+
+    def statement_text(self, record: Record) -> Inline:
+        """A statement's text; a quote's words (verbatim, written without marks) in this language's marks,
+        so every output shows them as a quotation and nothing else as one."""
+        text = self.text(record, ("text",), record.model.text)
+        if record.model.kind != "quote":
+            return text
+        open_mark, close_mark = quote_marks(self.language)
+        return Inline((Words(open_mark), *text.runs, Words(close_mark)), text.language, text.flag)
+
+    def attribution(self, record: Record) -> Inline:
+        """Who made a statement, as every output names it: the speaker, else the unnamed sources in the
+        report's words, else the state or body it speaks for."""
+        statement = record.model
+        if statement.speaker is None and statement.unnamed is not None:
+            return self.text(record, ("unnamed",), statement.unnamed)
+        return Inline((self.name(statement.speaker or statement.actor),), self.language.code)
 
     def topic(self, topic_id: str) -> TopicView:
         record = self.graph.get(topic_id)
@@ -162,8 +195,3 @@ class Texts:
             url=str(source.url) if source.url else None,
         )
 
-
-def local_day(value: DateTimeValue) -> PartialDate:
-    """The calendar day of a moment on the clock of its own zone."""
-    local = value.local()
-    return PartialDate(year=local.year, month=local.month, day=local.day)

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 
 from generator.i18n.dates import iso_date
 from generator.localize.records import RecordViews
-from generator.localize.texts import local_day
-from generator.records.values import PartialDate
+from generator.records.values import PartialDate, day_of
 from generator.views import Inline, Name, SourceRef, TimelineEntry
 
 ORDER_IN_A_DAY = ("event", "office", "statement", "fact", "briefing")
@@ -35,8 +34,10 @@ def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Itera
     entries = []
     for event_id in events:
         event = views.event(event_id)
-        entries.append(_entry(views, graph.model(event_id).date.date, "event", event_id, event.name, event.summary,
-                              event.sources, event.kind))
+        model = graph.model(event_id)
+        entries.append(_entry(views, model.day, "event", event_id, event.name, event.summary, event.sources,
+                              event.kind, time=model.time_of_day, status=model.status,
+                              shown=event.date if model.time_of_day or model.end else None))
     for person_id in offices_of:
         record = graph.get(person_id)
         for index, role in enumerate(getattr(record.model, "roles", ())):
@@ -50,19 +51,23 @@ def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Itera
             continue
         if graph.get(item_id).kind == "statements":
             statement = views.statement(item_id)
-            entries.append(_entry(views, model.date.date, "statement", item_id, statement.speaker or statement.actor,
-                                  statement.text, statement.sources))
+            entries.append(_entry(views, model.date.date, "statement", item_id, None, statement.text,
+                                  statement.sources, by=statement.by))
         else:
             fact = views.fact(item_id)
             entries.append(_entry(views, model.date.date, "fact", item_id, None, fact.text, fact.sources))
     for briefing_id in briefings:
         entry = views.briefing_ref(briefing_id)
-        entries.append(_entry(views, local_day(graph.model(briefing_id).published), "briefing", briefing_id, None,
+        entries.append(_entry(views, day_of(graph.model(briefing_id).published), "briefing", briefing_id, None,
                               entry.title, ()))
     return tuple(sorted(entries, key=lambda entry: entry.sort_key))
 
 
 def _entry(views: RecordViews, date: PartialDate, kind: str, key: str, name: Name | None, text: Inline | None,
-           sources: tuple[SourceRef, ...], category: str | None = None) -> TimelineEntry:
-    sort_key = (date.year is None, date.year or 0, date.month or 0, date.day or 0, ORDER_IN_A_DAY.index(kind), key)
-    return TimelineEntry(views.partial_date(date), iso_date(date), kind, key, name, text, sources, category, sort_key)
+           sources: tuple[SourceRef, ...], category: str | None = None, by: Inline | None = None,
+           time: tuple[int, int] | None = None, status: str = "happened", shown: str | None = None) -> TimelineEntry:
+    """One entry; on one day, what has no time of day comes first, then the rest by time."""
+    sort_key = (date.year is None, date.year or 0, date.month or 0, date.day or 0, time or (-1, -1),
+                ORDER_IN_A_DAY.index(kind), key)
+    return TimelineEntry(shown or views.partial_date(date), iso_date(date), kind, key, name, text, sources,
+                         category, by, status, sort_key)

@@ -19,5 +19,6 @@ class Fact(StrictModel):
     date: DateValue | None = Field(None, description="When it happened; unknown stays unknown")
     text: LocalizedText = Field(description="The fact as a sentence; {name} inserts values[name]")
     label: LocalizedText | None = Field(None, description="Caption when shown as a key figure")
+    figure: str | None = Field(None, description="The value shown as the key figure, by its name in values")
     values: dict[str, TypedValue] = Field(default_factory=dict, description="Typed values the text refers to")
     sources: SourceRefs

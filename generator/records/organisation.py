@@ -12,7 +12,7 @@ from generator.records.base import LocalizedNames, LocalizedText, Ref, StrictMod
 class Organisation(StrictModel):
     """A state, alliance, coalition or institution such as the EU or NATO."""
 
-    kind: Literal["state", "alliance", "coalition", "institution", "government"] = Field(
+    kind: Literal["state", "alliance", "coalition", "institution", "government", "party"] = Field(
         description="What sort of body this is")
     name: LocalizedNames = Field(description="Full and short name per language")
     part_of: Ref("organisations", hierarchical=True) | None = Field(

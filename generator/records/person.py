@@ -18,10 +18,21 @@ class Role(StrictModel):
     sources: SourceRefs
 
 
+class Membership(StrictModel):
+    """Belonging to a party or another body: not an office, so profiles list it apart."""
+
+    organisation: Ref("organisations") = Field(description="The party or body, e.g. cdu")
+    since: DateValue | None = Field(None, description="When it began, as far as known")
+    until: DateValue | None = Field(None, description="When it ended; empty while it lasts")
+    sources: SourceRefs
+
+
 class Person(StrictModel):
     """A person with the name forms of each language."""
 
     name: LocalizedNames = Field(description="Full and short name per language")
     country: Ref("organisations") | None = Field(None, description="The state the person acts for")
     roles: list[Role] = Field(default_factory=list, description="Offices and functions, with sources")
+    memberships: list[Membership] = Field(default_factory=list, description="Parties and bodies the person "
+                                          "belongs to, with sources")
     summary: LocalizedText | None = Field(None, description="One sentence for the profile page")

@@ -31,14 +31,19 @@ class Stance(StrictModel):
 class Statement(StrictModel):
     """Something said or a position held, attributed and sourced."""
 
-    kind: Literal["quote", "reported", "position"] = Field(
-        description="quote: contains the speaker's words; reported: indirect speech; position: a stance held")
+    kind: Literal["quote", "partial-quote", "reported", "position"] = Field(
+        description="quote: the text is the speaker's own words, verbatim; partial-quote: reported speech with "
+                    'a few quoted words as {"…"}; reported: indirect speech, no quoted words; position: a stance held')
     speaker: Ref("people") | None = Field(None, description="Who spoke; empty for a state's position")
-    actor: Ref("organisations") = Field(description="The state or body the statement speaks for")
+    actor: Ref("organisations") | None = Field(
+        None, description="The state or body the statement speaks for; empty when the report does not say")
+    unnamed: LocalizedText | None = Field(
+        None, description="Who, when the report names no one, in its words: Regierungskreise, diplomats…")
     event: Ref("events") | None = Field(None, description="Where it was said, when known")
     date: DateValue | None = Field(None, description="When it was said, when known")
-    text: LocalizedText = Field(description='The statement; quoted words as {"…"}')
+    text: LocalizedText = Field(description='The statement: a quote\'s words without quotation marks, else '
+                                'the report\'s sentence with quoted words as {"…"}')
     values: dict[str, TypedValue] = Field(default_factory=dict, description="Typed values the text refers to")
-    quote: QuoteOrigin | None = Field(None, description="Required for kind quote")
+    quote: QuoteOrigin | None = Field(None, description="The words' language; required for quote and partial-quote")
     stances: list[Stance] = Field(default_factory=list, description="Cells of the positions matrix")
     sources: SourceRefs

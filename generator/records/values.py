@@ -304,6 +304,14 @@ class PercentageValue(StrictModel):
     percentage: FiniteNumber = Field(description="Percent, e.g. 12.5 for 12.5 %")
 
 
+def day_of(value: DateValue | DateTimeValue) -> PartialDate:
+    """The calendar day of a date or a moment (a moment on the clock of its zone)."""
+    if isinstance(value, DateValue):
+        return value.date
+    local = value.local()
+    return PartialDate(year=local.year, month=local.month, day=local.day)
+
+
 _VALUE_KINDS = ("date", "datetime", "money", "count", "quantity", "duration", "percentage")
 
 
@@ -336,3 +344,14 @@ TypedValue = Annotated[
         custom_error_message="a typed value needs one of the keys " + ", ".join(_VALUE_KINDS),
     ),
 ]
+
+
+DayOrMoment = Annotated[
+    Annotated[DateValue, Tag("date value")] | Annotated[DateTimeValue, Tag("datetime value")],
+    Discriminator(
+        _union_tag,
+        custom_error_type="value_kind",
+        custom_error_message="a day {date: …} or a moment {datetime: …, zone: …}",
+    ),
+]
+"""When something happens: a day as precisely as known, or a moment when the time of day is known too."""

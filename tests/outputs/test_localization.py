@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -42,12 +43,30 @@ def test_translated_quotes_are_marked_on_the_other_language_page(project: Projec
     english = project.briefing(BRIEFING, "en")
     quotes = next(s for s in english.sections if s.role == "quotes")
     marks = {item.id: item.translated_from for item in quotes.items}
-    assert marks["macron-thousands-of-soldiers"] == "German"
+    # The report gives his words in German; what he spoke is not recorded: translated, not "from German".
+    assert marks["macron-thousands-of-soldiers"] == ""
     assert marks["macron-army-regeneration"] is None  # reported speech is our own wording
     german = project.briefing(BRIEFING, "de")
     assert all(item.translated_from is None for s in german.sections for item in s.items)
     assert "„substanzielle Dokumente“" in briefing_markdown(project, german)
     assert "“substantial documents”" in briefing_markdown(project, english)
+
+
+@pytest.mark.parametrize(("origin", "german", "english"), [
+    ({"language": "de", "spoken_language": "fr"}, "Französisch", "French"),
+    ({"language": "de", "spoken_language": "de"}, None, "German"),
+    ({"language": "de", "translation": False}, None, "German"),
+    ({"language": "de", "translation": True}, "", ""),
+])
+def test_translated_from_names_only_the_language_spoken(project: Project, origin: dict, german: str | None,
+                                                         english: str | None) -> None:
+    from generator.records.statement import QuoteOrigin
+    from generator.views import Inline
+
+    statement = SimpleNamespace(quote=QuoteOrigin(**origin))
+    for language, expected in (("de", german), ("en", english)):
+        texts = project.localizer(language)
+        assert texts.translated_from(statement, Inline((), language)) == expected, (origin, language)
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -55,7 +55,7 @@ def test_corpus_has_the_shape_of_a_news_desk(corpus: ModuleType, tmp_path: Path)
     report = validate_content(ROOT, tmp_path)
     values = [kind for r in report.records.of_kind("facts") for kind in r.model.values]
     assert {"countries", "amount", "period", "share", "talks", "deadline"} <= set(values)
-    quotes = [r.model for r in report.records.of_kind("statements") if r.model.kind == "quote"]
+    quotes = [r.model for r in report.records.of_kind("statements") if r.model.kind == "partial-quote"]
     assert len(quotes) == 22
     assert all('{"' in q.text["de"] and "{@" in q.text["en"] for q in quotes)
 

@@ -197,15 +197,15 @@ def test_a_year_of_efforts(records: RecordSet) -> None:
 
 STATEMENTS = [
     # id, kind, speaker, actor, German quoted words, English quoted words
-    ("macron-thousands-of-soldiers", "quote", "emmanuel-macron", "france",
+    ("macron-thousands-of-soldiers", "partial-quote", "emmanuel-macron", "france",
      ["Tausende von Soldaten zur Wahrung des Friedens in der Ukraine eingesetzt werden könnten"],
      ["thousands of soldiers could be deployed to keep the peace in Ukraine"]),
     ("macron-army-regeneration", "reported", "emmanuel-macron", "france", [], []),
-    ("starmer-military-hubs", "quote", "keir-starmer", "united-kingdom", ["Militärzentren"], ["military hubs"]),
-    ("merz-compromises", "quote", "friedrich-merz", "germany", ["Kompromissen"], ["compromises"]),
+    ("starmer-military-hubs", "partial-quote", "keir-starmer", "united-kingdom", ["Militärzentren"], ["military hubs"]),
+    ("merz-compromises", "partial-quote", "friedrich-merz", "germany", ["Kompromissen"], ["compromises"]),
     ("merz-troops-neighbouring-country", "reported", "friedrich-merz", "germany", [], []),
     ("meloni-no-ground-troops", "position", "giorgia-meloni", "italy", [], []),
-    ("zelensky-substantial-documents", "quote", "volodymyr-zelensky", "ukraine",
+    ("zelensky-substantial-documents", "partial-quote", "volodymyr-zelensky", "ukraine",
      ["substanzielle Dokumente", "nicht nur Worte"], ["substantial documents", "not just words"]),
     ("us-backing-force", "position", None, "united-states", [], []),
     ("us-ceasefire-monitoring", "position", None, "united-states", [], []),
@@ -227,7 +227,7 @@ def test_statement(records: RecordSet, record_id: str, kind: str, speaker: str |
 
 
 def test_quotes_are_worded_in_german(records: RecordSet) -> None:
-    quotes = [r.model for r in records.of_kind("statements") if r.model.kind == "quote"]
+    quotes = [r.model for r in records.of_kind("statements") if r.model.kind == "partial-quote"]
     assert len(quotes) == 4
     assert all(q.quote is not None and q.quote.language == "de" for q in quotes)
     assert all(q.quote.spoken_language is None and q.quote.translation is None for q in quotes)

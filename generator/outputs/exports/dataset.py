@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.editorial import last_change, version
-from generator.graph import mentions
+from generator.graph import ITEM_KINDS, mentions
 from generator.i18n.dates import iso_datetime
 from generator.localize import Localizer
 from generator.outputs.exports.renditions import absolute_links, canonical_url
@@ -50,7 +50,8 @@ def facts_dataset(project: Project, now: dt.datetime) -> Dataset:
     using: dict[str, list[str]] = {}
     for briefing_id in briefing_ids:
         for item_id in graph.briefing_records(briefing_id):
-            using.setdefault(item_id, []).append(briefing_id)
+            if graph.get(item_id).kind in ITEM_KINDS:
+                using.setdefault(item_id, []).append(briefing_id)
     items = [_item(project, item_id, using[item_id]) for item_id in sorted(using)]
     entity_ids = sorted({entity for item in items for entity in item["names"]})
     source_ids = sorted({source for item in items for source in item["sources"]})
@@ -109,8 +110,8 @@ def _item(project: Project, item_id: str, briefings: list[str]) -> Row:
     is_statement = record.kind == "statements"
     date, date_from = model.date, "record"
     if date is None and model.event:
-        date, date_from = graph.model(model.event).date, "event"
-    actors = [model.actor] if is_statement else list(model.actors)
+        date, date_from = graph.model(model.event).day_value, "event"
+    actors = ([model.actor] if model.actor else []) if is_statement else list(model.actors)
     localizers = {code: project.localizer(code) for code in project.config.codes}
     involved = [model.speaker if is_statement else None, *actors, model.event,
                 *[stance.topic for stance in getattr(model, "stances", ())], *mentions([model])]

@@ -22,6 +22,7 @@ from generator.editorial import last_change
 from generator.i18n.dates import iso_date, iso_datetime
 from generator.outputs.safejson import dumps
 from generator.project import Project
+from generator.records.values import DateTimeValue
 from generator.render import to_plain
 from generator.urls import absolute_url, feed_url, page_url, source_url
 from generator.views import BriefingView
@@ -159,7 +160,9 @@ def briefing_jsonld(project: Project, view: BriefingView) -> str:
         event = project.graph.model(view.event.record_id)
         data["about"] = {"@type": "Event", "name": view.event.text,
                          "url": absolute_url(site, page_url(code, "events", view.event.record_id))}
-        if iso_date(event.date.date):
+        if isinstance(event.date, DateTimeValue):
+            data["about"]["startDate"] = iso_datetime(event.date)
+        elif iso_date(event.date.date):
             data["about"]["startDate"] = iso_date(event.date.date)
         if view.place:
             data["about"]["location"] = {"@type": "Place", "name": view.place.text}

@@ -289,7 +289,7 @@ class LanguagePages:
         graph = self.project.graph
         counts = {record_id: len(ids) for record_id, ids in self.scope.briefings_about.items()}
         if kind == "events":
-            ids = sorted(self.scope.events, key=lambda e: (date_key(graph.model(e).date.date), e), reverse=True)
+            ids = sorted(self.scope.events, key=lambda e: (date_key(graph.model(e).day), e), reverse=True)
             entries = [(self.localizer.event(e), counts.get(e, 0)) for e in ids]
         elif kind == "sources":
             entries = [(self.localizer.source(r.id, 0), sum(1 for i in graph.cited_by.get(r.id, ())
