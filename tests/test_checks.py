@@ -300,12 +300,12 @@ def test_unknown_style_lists_the_known_ones(records_of: LoadValid) -> None:
     [problem] = check_placeholder_styles(records, LANGUAGES)
     assert (problem.field, problem.code) == ("text.de", "unknown-style")
     assert problem.message == "{amount:short}: a money has no style 'short'"
-    assert problem.hint == "use one of: long, compact, full"
+    assert problem.hint == "use one of: long, compact, full, magnitude"
 
 
 @pytest.mark.parametrize(("text", "values", "kind"), [
     ("{n:long}", "values: {n: {count: 3}}\n", "count"),
-    ("{date:long}", "date: {date: '2026-01'}\n", "date"),
+    ("{p:long}", "values: {p: {percentage: 5}}\n", "percentage"),
 ])
 def test_style_on_a_kind_without_styles(records_of: LoadValid, text: str, values: str, kind: str) -> None:
     records = records_of({"facts/f.yaml": fact(text, text, values)})

@@ -94,8 +94,8 @@ def format_quantity(value: Number, unit: str, language: LanguageConfig) -> str:
     return format_unit(value, unit, "long", locale=language.locale)
 
 
-def format_money(amount: Number, currency: str, language: LanguageConfig, style: MoneyStyle = "long") -> str:
-    """An amount of money in one of three styles.
+def format_money(amount: Number, currency: str | None, language: LanguageConfig, style: MoneyStyle = "long") -> str:
+    """An amount of money in one of three styles; without a currency (the source gave none), the amount alone.
 
     Styles:
         long: the house style for running text. From a million up, the number
@@ -121,11 +121,17 @@ def format_money(amount: Number, currency: str, language: LanguageConfig, style:
     ('90.000.000.000,00\\xa0€', '€90,000,000,000.00')
     >>> format_money(1500, "GBP", en), format_money(Decimal("1500.5"), "USD", de)
     ('£1,500', '1.500,50 US-Dollar')
+    >>> [format_money(100_000_000_000, None, de, style) for style in MONEY_STYLES]
+    ['100 Milliarden', '100\xa0Mrd.', '100.000.000.000']
+    >>> [format_money(100_000_000_000, None, en, style) for style in MONEY_STYLES]
+    ['100 billion', '100bn', '100,000,000,000']
     """
     locale = language.locale
     if style == "full":
-        return format_currency(amount, currency, locale=locale)
+        return format_currency(amount, currency, locale=locale) if currency else format_number(amount, language)
     if style == "compact":
+        if currency is None:
+            return format_compact_decimal(amount, locale=locale, fraction_digits=_MAGNITUDE_DECIMALS)
         return format_compact_currency(amount, currency, locale=locale, fraction_digits=_MAGNITUDE_DECIMALS)
     if style != "long":
         raise ValueError(f"no money style {style!r}; use one of {', '.join(MONEY_STYLES)}")
@@ -134,6 +140,8 @@ def format_money(amount: Number, currency: str, language: LanguageConfig, style:
                                         fraction_digits=_MAGNITUDE_DECIMALS)
     else:
         number = _plain_amount(amount, currency, language)
+    if currency is None:
+        return number
     prefix = locale.currency_formats["standard"].prefix[0]
     if "¤" in prefix:
         return prefix.replace("¤", get_currency_symbol(currency, locale=locale)) + number
@@ -141,9 +149,9 @@ def format_money(amount: Number, currency: str, language: LanguageConfig, style:
     return get_currency_unit_pattern(currency, count=amount, locale=locale).format(number, name)
 
 
-def _plain_amount(amount: Number, currency: str, language: LanguageConfig) -> str:
-    """Whole sums stay whole (`£1,500`); others show the currency's decimals (`1.500,50`)."""
-    if Decimal(str(amount)) % 1 == 0:
+def _plain_amount(amount: Number, currency: str | None, language: LanguageConfig) -> str:
+    """Whole sums stay whole (`£1,500`); others show the currency's decimals (`1.500,50`), or their own without one."""
+    if currency is None or Decimal(str(amount)) % 1 == 0:
         return format_number(amount, language)
     return language.locale.decimal_formats[None].apply(amount, language.locale, currency=currency)
 

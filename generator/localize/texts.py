@@ -96,7 +96,7 @@ class Texts:
 
     def value(self, value: Any, style: str | None = None) -> str:
         """A typed value of a record formatted for this language, as its text would show it."""
-        return format_value(value, self.language, style, unknown_date=self.unknown_date)
+        return format_value(value, self.language, style, unknown_date=self.unknown_date, gettext=self.gettext)
 
     def date(self, value: DateValue | None) -> str | None:
         return None if value is None else self.value(value)

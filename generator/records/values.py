@@ -1,10 +1,14 @@
 """Typed values: the numbers, dates and amounts that text refers to by placeholder.
 
-Each value is a one-key mapping naming its type (`{money: 90000000000,
+Each value is a mapping whose first key names its type (`{money: 90000000000,
 currency: EUR}`), so a reader of the YAML sees the type, and Babel formats it
-per locale later. Nothing here formats; it only guarantees the value is valid,
-and valid means printable: every value accepted here formats in every locale
-(the bounds below; `generator.checks.check_formatting` is the safety net, and
+per locale later. Money, counts and quantities also say how exact they are,
+as the source does: approximate (`qualifier: about`), a range (`to:`), or,
+for counts, the words a source used (`{count: thousands}`).
+
+Nothing here formats; it only guarantees the value is valid, and valid means
+printable: every value accepted here formats in every locale (the bounds
+below; `generator.checks.check_formatting` is the safety net, and
 `tests/records/test_printable_values.py` the property test that holds them
 together).
 """
@@ -17,7 +21,7 @@ import math
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel.numbers import list_currencies
@@ -232,6 +236,16 @@ Measure = Annotated[Decimal, AfterValidator(_finite), _printable(", or give it i
                                                                  ", or give it in a smaller unit")]
 
 
+def _refused(model: BaseModel, field: str, message: str, shown: Any) -> ValidationError:
+    """A validation error at one field of `model`, for a fault a model validator finds in a combination of fields.
+
+    Why at one field: the loader turns the location into the file position,
+    so the problem points at the field the author is most likely to fix.
+    """
+    return ValidationError.from_exception_data(type(model).__name__, [InitErrorDetails(
+        type=PydanticCustomError("value_error", message), loc=(field,), input=shown)])
+
+
 class DateValue(StrictModel):
     """A calendar date; month-only or unknown when the source says no more."""
 
@@ -259,31 +273,102 @@ class DateTimeValue(StrictModel):
             self.local()
         except OverflowError:
             message = _outside_the_calendar(self.datetime, f"on the clock of {self.zone}")
-            raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(
-                type=PydanticCustomError("value_error", message), loc=("datetime",),
-                input=self.datetime.isoformat())]) from None
+            raise _refused(self, "datetime", message, self.datetime.isoformat()) from None
         return self
 
 
-class MoneyValue(StrictModel):
-    """An amount of money in an ISO 4217 currency."""
+Qualifier = Literal["about", "at-least", "more-than", "less-than", "up-to"]
+"""How an amount relates to its number: `rund`/`about`, `mindestens`/`at least`, `mehr als`/`more than`, …"""
+
+Qualified = Annotated[Qualifier | None, Field(description="about, at-least, more-than, less-than or up-to: how the "
+                                                          "amount relates to the number, when the source says so")]
+
+CountWord = Literal["dozens", "hundreds", "thousands", "tens-of-thousands", "hundreds-of-thousands"]
+"""Counts the sources give in words (`Tausende Soldaten`), as the words they are: no number is made up for them."""
+
+COUNT_WORDS: tuple[str, ...] = get_args(CountWord)
+
+
+def _count_word(word: str) -> str:
+    if word not in COUNT_WORDS:
+        raise ValueError(f"expected a whole number (e.g. 35) or a count in words: {', '.join(COUNT_WORDS)}")
+    return word
+
+
+def _number_or_word(value: Any) -> str:
+    """Lowercase letters and hyphens are a word; anything else is read, and refused, as a number."""
+    return "word" if isinstance(value, str) and re.fullmatch(r"[a-z][a-z-]*", value) else "number"
+
+
+WholeCount = Annotated[int, _printable(), AfterValidator(_not_negative)]
+Count = Annotated[
+    Annotated[WholeCount, Tag("number")]
+    | Annotated[str, AfterValidator(_count_word), WithJsonSchema({"enum": list(COUNT_WORDS)}), Tag("word")],
+    Discriminator(_number_or_word),
+]
+
+
+class _Bounded(StrictModel):
+    """What money, counts and quantities share: an amount that may be approximate (`qualifier`) or a range (`to`).
+
+    Each kind declares `to` and `qualifier` itself, so its own number comes first in the schema and in the YAML.
+    """
+
+    if TYPE_CHECKING:
+        to: Any
+        qualifier: Qualifier | None
+
+    def ends(self) -> tuple[Any, Any]:
+        """The amount and the upper end of its range (None when it is no range)."""
+        kind = value_kind(self)
+        assert kind is not None
+        return getattr(self, kind), self.to
+
+    @model_validator(mode="after")
+    def _one_kind_of_bound(self) -> _Bounded:
+        """A range, a qualifier or a count in words: each says how exact the amount is, so they do not combine."""
+        first, to = self.ends()
+        qualifier = self.qualifier
+        if isinstance(first, str) and qualifier:
+            raise _refused(self, "qualifier", f"{first!r} is approximate already; drop qualifier, or give a number "
+                                              "(count: 3000, qualifier: about)", qualifier)
+        if isinstance(first, str) and to is not None:
+            raise _refused(self, "to", f"a range starts from a number, not from {first!r}; drop to, or give both "
+                                       "ends as numbers (count: 1000, to: 5000)", str(to))
+        if to is not None and qualifier:
+            raise _refused(self, "qualifier", "a range takes no qualifier; drop qualifier, or drop to", qualifier)
+        if to is not None and to <= first:
+            start = f"{Decimal(first).normalize():f}"
+            raise _refused(self, "to", f"a range ends above where it starts; to must be more than {start} "
+                                       "(are the two numbers swapped?)", str(to))
+        return self
+
+
+class MoneyValue(_Bounded):
+    """An amount of money, in an ISO 4217 currency when the source names one: exact, approximate or a range."""
 
     money: Amount = Field(description="The amount in whole currency units, e.g. 90000000000")
-    currency: Annotated[str, AfterValidator(_currency)] = Field(description="ISO 4217 code, e.g. EUR")
+    to: Amount | None = Field(None, description="The upper end of a range, e.g. 999000000000 (money is the lower)")
+    currency: Annotated[str, AfterValidator(_currency)] | None = Field(
+        None, description="ISO 4217 code, e.g. EUR; left out when the source gives none")
+    qualifier: Qualified = None
 
 
-class CountValue(StrictModel):
-    """A number of things (countries, soldiers); the noun stays in the text."""
+class CountValue(_Bounded):
+    """A number of things (countries, soldiers): exact, approximate, a range or in words; the noun stays in the text."""
 
-    count: Annotated[int, _printable(), AfterValidator(_not_negative)] = Field(
-        description="A whole number, e.g. 35")
+    count: Count = Field(description="A whole number, e.g. 35, or a count in words: " + ", ".join(COUNT_WORDS))
+    to: WholeCount | None = Field(None, description="The upper end of a range, e.g. 50 (count is the lower)")
+    qualifier: Qualified = None
 
 
-class QuantityValue(StrictModel):
-    """A measured amount with a CLDR unit."""
+class QuantityValue(_Bounded):
+    """A measured amount with a CLDR unit: exact, approximate or a range."""
 
     quantity: Measure = Field(description="The measured amount")
+    to: Measure | None = Field(None, description="The upper end of a range (quantity is the lower)")
     unit: Annotated[str, AfterValidator(_unit)] = Field(description="CLDR unit, e.g. length-kilometer")
+    qualifier: Qualified = None
 
 
 class DurationValue(StrictModel):

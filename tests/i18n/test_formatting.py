@@ -16,13 +16,24 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
+from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from generator.config import LanguageConfig
 from generator.i18n import language
-from generator.i18n.dates import format_date_range, format_datetime, format_partial_date, iso_date, iso_datetime
+from generator.i18n.dates import (
+    DATETIME_STYLES,
+    DAY_STYLES,
+    format_date_range,
+    format_datetime,
+    format_day,
+    format_partial_date,
+    format_time,
+    iso_date,
+    iso_datetime,
+)
 from generator.i18n.durations import CLDR_UNITS, format_duration
 from generator.i18n.format import FORMATTERS, format_value
 from generator.i18n.lists import format_list
@@ -53,6 +64,10 @@ LANGUAGES = {
 UNKNOWN = {"de": "unbekannt", "en": "unknown", "uk": "невідомо", "pl": "nieznana"}
 
 SUMMER = DateTimeValue(datetime="2026-07-07T07:00:00Z", zone="Europe/Berlin")
+SPEECH = DateTimeValue(datetime="2025-12-17T15:05:00+01:00", zone="Europe/Berlin")
+"""Merz's government statement (`Regierungserklärung (15.05 Uhr)`), a Wednesday."""
+THURSDAY = PartialDate(year=2025, month=12, day=18)
+"""The day the summit talks begin (`am Donnerstag beginnenden Beratungen`)."""
 OFFSET_ONLY = DateTimeValue(datetime="2026-01-07T09:00:00+01:00")
 PARIS = DateTimeValue(datetime="2026-01-07T09:00:00+01:00", zone="Europe/Berlin")
 AID = MoneyValue(money=90_000_000_000, currency="EUR")
@@ -80,6 +95,13 @@ CASES: dict[str, Case] = {
     "datetime, winter": lambda lang: format_datetime(PARIS, lang),
     "datetime, summer": lambda lang: format_datetime(SUMMER, lang),
     "datetime, offset only": lambda lang: format_datetime(OFFSET_ONLY, lang),
+    "datetime styles time date weekday weekday-date": lambda lang: [format_datetime(SPEECH, lang, style)
+                                                                    for style in DATETIME_STYLES],
+    "datetime styles, summer": lambda lang: [format_datetime(SUMMER, lang, style) for style in DATETIME_STYLES],
+    "datetime styles, offset only": lambda lang: [format_datetime(OFFSET_ONLY, lang, style)
+                                                  for style in DATETIME_STYLES],
+    "date styles weekday weekday-date": lambda lang: [format_partial_date(THURSDAY, lang, unknown="?", style=style)
+                                                      for style in DAY_STYLES],
     "number": lambda lang: format_number(Decimal("1234567.5"), lang),
     "counts 0 1 2 5 12 13 35 1000": lambda lang: [format_count(n, lang) for n in (0, 1, 2, 5, 12, 13, 35, 1000)],
     "percentage": lambda lang: format_percentage(Decimal("12.5"), lang),
@@ -163,6 +185,58 @@ def test_moments_show_the_clock_of_their_zone(lang: LanguageConfig) -> None:
     assert "09:00" in format_datetime(PARIS, lang)
     assert "09:00" in format_datetime(SUMMER, lang)  # 07:00 UTC is 09:00 in Berlin in summer
     assert format_datetime(PARIS, lang) != format_datetime(OFFSET_ONLY, lang)  # a zone name, not only an offset
+
+
+@pytest.mark.parametrize("lang", lang_params())
+def test_a_time_is_cldrs_hours_and_minutes_on_the_clock_of_its_zone(lang: LanguageConfig) -> None:
+    from_utc = DateTimeValue(datetime="2025-12-17T14:05:00Z", zone="Europe/Berlin")
+    assert format_time(from_utc, lang) == format_time(SPEECH, lang)
+    pattern = lang.locale.datetime_skeletons["Hm"].pattern
+    assert format_time(SPEECH, lang).startswith(babel_format_datetime(SPEECH.local(), pattern, locale=lang.locale))
+
+
+def test_german_times_take_uhr_from_cldrs_hour_pattern_and_english_ones_nothing() -> None:
+    de, en = LANGUAGES["de"], LANGUAGES["en"]
+    assert de.locale.datetime_skeletons["H"].pattern.endswith(" 'Uhr'")  # the CLDR data the word comes from
+    assert (format_time(SPEECH, de), format_time(SPEECH, en)) == ("15:05 Uhr", "15:05")
+    assert format_datetime(SPEECH, de) == "17. Dezember 2025, 15:05 MEZ"  # the long form keeps CLDR's pattern
+
+
+@pytest.mark.parametrize(("locale", "want"), [
+    ("en_US", "3:05 PM"), ("bg_BG", "15:05 ч."), ("ja_JP", "15:05"), ("zh_Hans_CN", "15:05"),
+    ("lb_LU", "15:05 Auer"),
+])
+def test_only_a_word_apart_from_the_hour_follows_the_minutes(locale: str, want: str) -> None:
+    """Bulgarian keeps its word in CLDR's own `Hm`; Japanese and Chinese join their hour unit to the hour."""
+    assert format_time(SPEECH, language(locale, "“”‘’")) == want
+
+
+def test_the_weekday_is_that_of_the_day_on_the_clock_of_the_zone() -> None:
+    late = DateTimeValue(datetime="2025-12-17T23:30:00Z", zone="Europe/Berlin")  # Wednesday in UTC
+    assert [format_datetime(late, LANGUAGES[code], "weekday") for code in ("de", "en")] == ["Donnerstag", "Thursday"]
+    assert format_datetime(late, LANGUAGES["en"], "date") == "18 December 2025"
+
+
+@pytest.mark.parametrize("lang", lang_params())
+def test_day_styles_are_cldrs_day_name_and_full_date(lang: LanguageConfig) -> None:
+    day = dt.date(2025, 12, 18)
+    assert format_day(day, lang, "weekday") == get_day_names("wide", "format", locale=lang.locale)[3]
+    assert format_day(day, lang, "weekday-date") == format_date(day, "full", locale=lang.locale)
+    assert format_day(day, lang) == format_date(day, "long", locale=lang.locale)
+
+
+@pytest.mark.parametrize(("date", "known"), [
+    (PartialDate(year=2025, month=12), "2025-12 gives only the month"),
+    (PartialDate(year=2025), "2025 gives only the year"),
+    (PartialDate(), "the date is unknown"),
+])
+@pytest.mark.parametrize("style", DAY_STYLES)
+def test_a_day_style_of_a_date_without_a_day_is_an_error_that_says_what_to_write(date: PartialDate, known: str,
+                                                                                  style: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        format_value(DateValue(date=date.iso()), LANGUAGES["de"], style, unknown_date="unbekannt")
+    assert str(refused.value) == (f"style {style!r} needs a date known to the day, and {known}; give the day "
+                                  "(YYYY-MM-DD) or drop the style")
 
 
 def test_iso_forms_are_machine_readable_and_none_when_unknown() -> None:
@@ -272,10 +346,11 @@ def test_format_value_passes_the_unknown_wording_and_duration_styles() -> None:
 
 
 @pytest.mark.parametrize(("value", "style", "message"), [
-    (AID, "short", "no money style 'short'; use one of: long, compact, full"),
+    (AID, "short", "no money style 'short'; use one of: long, compact, full, magnitude"),
     (DurationValue(duration="P2Y"), "long", "no duration style 'long'; use one of: number"),
     (CountValue(count=35), "number", "a count takes no style, not 'number'"),
-    (DateValue(date="2026-01-06"), "long", "a date takes no style, not 'long'"),
+    (DateValue(date="2026-01-06"), "long", "no date style 'long'; use one of: weekday, weekday-date"),
+    (PercentageValue(percentage=5), "compact", "a percentage takes no style, not 'compact'"),
     ({"money": 1, "currency": "EUR"}, None, "not a typed value"),
     ("35", None, "not a typed value"),  # a str has .count, which value_kind() takes for a count
     (["a"], None, "not a typed value"),

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from zoneinfo import available_timezones
 
 import pytest
@@ -28,11 +28,13 @@ from generator.i18n.dates import format_partial_date, iso_datetime
 from generator.i18n.format import FORMATTERS, format_value
 from generator.records.load import load_records
 from generator.records.values import (
+    COUNT_WORDS,
     MAX_DECIMALS,
     MAX_NUMBER,
     DateTimeValue,
     DurationValue,
     PartialDate,
+    Qualifier,
     TypedValue,
     value_kind,
 )
@@ -123,6 +125,70 @@ def test_values_at_the_edges_are_accepted(refused: Callable[[str], list[str]], v
     assert refused(value) == []
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("{money: 5, to: 3}", "7:21: values.x.to: a range ends above where it starts; to must be more than 5 "
+                          "(are the two numbers swapped?) (got '3')"),
+    ("{money: 5, to: 7, qualifier: about}", "7:35: values.x.qualifier: a range takes no qualifier; drop qualifier, "
+                                            "or drop to (got 'about')"),
+    ("{count: thousands, qualifier: about}", "7:36: values.x.qualifier: 'thousands' is approximate already"),
+    ("{count: thousands, to: 5000}", "7:29: values.x.to: a range starts from a number, not from 'thousands'"),
+    ("{count: lots}", "7:14: values.x.count: expected a whole number (e.g. 35) or a count in words: dozens, "),
+    ("{quantity: 5, unit: length-kilometer, qualifier: roughly}",
+     "7:55: values.x.qualifier: Input should be 'about', 'at-least', 'more-than', 'less-than' or 'up-to'"),
+])
+def test_an_amount_cannot_be_exact_and_approximate_at_once(refused: Callable[[str], list[str]], value: str,
+                                                           expected: str) -> None:
+    [problem] = refused(value)
+    assert problem.startswith(expected)
+
+
+@pytest.mark.parametrize("value", [
+    "{money: 100000000000, to: 999000000000}", "{money: 90000000000, currency: EUR, qualifier: about}",
+    "{count: thousands}", "{count: 100, to: 200}", "{quantity: 5, to: 10, unit: length-kilometer}",
+])
+def test_amounts_as_exact_as_their_source_are_accepted(refused: Callable[[str], list[str]], value: str) -> None:
+    assert refused(value) == []
+
+
+def fact_saying(values: str, text: str, date: str = "") -> str:
+    """A fact whose text (line 3 in German, line 4 in English, from column 7) is `text`."""
+    return (f'kind: context\ntext:\n  de: "{text}"\n  en: "{text}"\nsources: [report]\n'
+            + (f"date: {date}\n" if date else "") + (f"values:\n{values}" if values else ""))
+
+
+@pytest.mark.parametrize(("values", "text", "date", "message"), [
+    ("  x: {date: 2025-12}\n", "{x:weekday}", "",
+     "{x:weekday}: style 'weekday' needs a date known to the day, and 2025-12 gives only the month; give the day "
+     "(YYYY-MM-DD) or drop the style"),
+    ("", "{date:weekday-date}", "{date: 2025}",
+     "{date:weekday-date}: style 'weekday-date' needs a date known to the day, and 2025 gives only the year"),
+    ("  x: {money: 900000, currency: EUR}\n", "{x:magnitude}", "",
+     "{x:magnitude}: style 'magnitude' counts in millions, billions or trillions, and 900000 is less than a million"),
+    ("  x: {money: 50000000000, to: 200000000000}\n", "{x:magnitude}", "",
+     "{x:magnitude}: style 'magnitude' needs both ends of the range in one magnitude (such as 100 to 999 billion)"),
+])
+def test_a_style_that_does_not_fit_the_value_is_refused_at_the_text(
+        write_content: Callable[[dict[str, str | bytes]], Path], values: str, text: str, date: str,
+        message: str) -> None:
+    folder = write_content({"sources/report.yaml": SOURCE, "facts/f.yaml": fact_saying(values, text, date)})
+    records, problems = load_records(folder, LANGUAGES)
+    assert problems == []
+    found = [(p.line, p.column, p.field, p.message, p.hint) for p in run_checks(records, LANGUAGES)
+             if p.severity == "error"]
+    assert [(line, column, field) for line, column, field, _, _ in found] == [(3, 7, "text.de"), (4, 7, "text.en")]
+    assert all(found_message.startswith(message) for _, _, _, found_message, _ in found), found
+    assert {hint for *_, hint in found} == {"drop the style or change the value"}
+
+
+def test_day_styles_of_a_date_known_to_the_day_are_accepted(
+        write_content: Callable[[dict[str, str | bytes]], Path]) -> None:
+    fact = fact_saying("  x: {datetime: \"2025-12-17T15:05:00+01:00\", zone: Europe/Berlin}\n",
+                       "{x:time} {x:weekday} {x:date} {x:weekday-date} {date:weekday}", "{date: 2025-12-18}")
+    folder = write_content({"sources/report.yaml": SOURCE, "facts/f.yaml": fact})
+    records, problems = load_records(folder, LANGUAGES)
+    assert problems + [p for p in run_checks(records, LANGUAGES) if p.severity == "error"] == []
+
+
 def test_negative_zero_is_zero() -> None:
     """Babel prints a negative zero as `-0`."""
     value = TYPED.validate_python({"quantity": "-0.0", "unit": "temperature-celsius"})
@@ -179,20 +245,47 @@ _EDGE_MOMENTS = st.one_of(
 OFFSETS = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
 
 
+def _msgid(message: str) -> str:
+    return message
+
+
+def _refusal(value: Any, style: str | None) -> str | None:
+    """What a style that does not fit the value is refused with (check_formatting reports it), or None if it fits.
+
+    Predicted from the value alone, not from the formatter, so the two cannot agree by accident.
+    """
+    kind = value_kind(value)
+    if style == "number" and len(value.parts()) != 1:
+        return "one component"
+    if kind == "date" and style is not None and value.date.precision != "day":
+        return "needs a date known to the day"
+    if style != "magnitude":
+        return None
+    first, to = value.ends()
+    if value.qualifier:
+        return "says how exact the amount is itself"
+    if first < 10**6:
+        return "less than a million"
+    if to is not None and len(str(int(first))) != len(str(int(to))):  # below 10^15, one magnitude is one width
+        return "needs both ends of the range in one magnitude"
+    return None
+
+
 def _check_formats(value: Any) -> None:
-    """The value formats in every locale, in its default style and in each style its kind offers."""
+    """The value formats in every locale, in its default style and in each style its kind offers that fits it."""
     kind = value_kind(value)
     assert kind is not None
     for lang in LOCALES:
         for style in (None, *FORMATTERS[kind].styles):
-            if style == "number" and len(value.parts()) != 1:
-                with pytest.raises(ValueError, match="one component"):  # check_formatting reports it
-                    format_value(value, lang, style, unknown_date="?")
+            if refusal := _refusal(value, style):
+                with pytest.raises(ValueError, match=refusal):
+                    format_value(value, lang, style, unknown_date="?", gettext=_msgid)
                 continue
-            text = format_value(value, lang, style, unknown_date="?")
+            text = format_value(value, lang, style, unknown_date="?", gettext=_msgid)
             assert text.strip()
             if kind in ("money", "count", "quantity", "percentage"):
-                assert len(text) < 80, text  # no page of zeros
+                limit = 80 if getattr(value, "to", None) is None else 200  # a range has two numbers
+                assert len(text) < limit, text  # no page of zeros
 
 
 def _accepted(raw: dict[str, Any]) -> Any:
@@ -202,24 +295,52 @@ def _accepted(raw: dict[str, Any]) -> Any:
         return None
 
 
+QUALIFIERS = st.one_of(st.none(), st.sampled_from([*get_args(Qualifier), "roughly"]))
+UPPER_ENDS = st.one_of(st.none(), NUMBERS)
+"""The upper end of a range, or none; mostly below its lower end when drawn alone, which must be refused."""
+
+
+def _bounds(qualifier: str | None, to: Any) -> dict[str, Any]:
+    """The optional keys of an amount, left out when None, as a YAML author would."""
+    return {key: part for key, part in (("qualifier", qualifier), ("to", to)) if part is not None}
+
+
+def _magnitudes() -> st.SearchStrategy[tuple[int, int]]:
+    """Two amounts within one magnitude (100 to 999 billion), the range the `magnitude` style is for."""
+    return st.integers(6, 14).flatmap(lambda e: st.tuples(st.integers(10**e, 10**(e + 1) - 2),
+                                                          st.integers(1, 10**e)).map(
+        lambda pair: (pair[0], min(pair[0] + pair[1], 10**(e + 1) - 1))))
+
+
 @PROPERTY
-@given(amount=NUMBERS, currency=CURRENCIES)
-def test_any_accepted_money_formats(amount: Any, currency: str) -> None:
-    if (value := _accepted({"money": amount, "currency": currency})) is not None:
+@given(amount=NUMBERS, currency=st.one_of(st.none(), CURRENCIES), qualifier=QUALIFIERS, to=UPPER_ENDS)
+def test_any_accepted_money_formats(amount: Any, currency: str | None, qualifier: str | None, to: Any) -> None:
+    raw = {"money": amount, "currency": currency} | _bounds(qualifier, to)
+    if (value := _accepted(raw)) is not None:
         _check_formats(value)
 
 
 @PROPERTY
-@given(count=st.one_of(st.integers(-10**20, 10**20), _around([0, 12, 13, MAX_NUMBER, 10**28])))
-def test_any_accepted_count_formats(count: int) -> None:
-    if (value := _accepted({"count": count})) is not None:
+@given(ends=_magnitudes(), currency=st.one_of(st.none(), CURRENCIES))
+def test_any_accepted_money_range_formats(ends: tuple[int, int], currency: str | None) -> None:
+    value = TYPED.validate_python({"money": ends[0], "to": ends[1], "currency": currency})
+    _check_formats(value)
+    assert format_value(value, LOCALES[1], "magnitude", unknown_date="?", gettext=_msgid).startswith("running into")
+
+
+@PROPERTY
+@given(count=st.one_of(st.integers(-10**20, 10**20), _around([0, 12, 13, MAX_NUMBER, 10**28]),
+                       st.sampled_from([*COUNT_WORDS, "many", "Thousands"])),
+       qualifier=QUALIFIERS, to=st.one_of(st.none(), st.integers(-10**20, 10**20)))
+def test_any_accepted_count_formats(count: int | str, qualifier: str | None, to: int | None) -> None:
+    if (value := _accepted({"count": count} | _bounds(qualifier, to))) is not None:
         _check_formats(value)
 
 
 @PROPERTY
-@given(amount=NUMBERS, unit=UNITS)
-def test_any_accepted_quantity_formats(amount: Any, unit: str) -> None:
-    if (value := _accepted({"quantity": amount, "unit": unit})) is not None:
+@given(amount=NUMBERS, unit=UNITS, qualifier=QUALIFIERS, to=UPPER_ENDS)
+def test_any_accepted_quantity_formats(amount: Any, unit: str, qualifier: str | None, to: Any) -> None:
+    if (value := _accepted({"quantity": amount, "unit": unit} | _bounds(qualifier, to))) is not None:
         _check_formats(value)
 
 

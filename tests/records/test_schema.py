@@ -71,3 +71,22 @@ def test_content_passes_its_schema(path: Path) -> None:
 ])
 def test_schema_flags_what_the_loader_refuses(kind: str, data: dict[str, object]) -> None:
     assert list(Draft202012Validator(schema_for(kind)).iter_errors(data))
+
+
+def _fact_with(value: object) -> dict[str, object]:
+    return {"kind": "figure", "text": {"de": "{x}", "en": "{x}"}, "sources": ["s"], "values": {"x": value}}
+
+
+@pytest.mark.parametrize("value", [
+    {"money": 100000000000, "to": 999000000000}, {"money": 90000000000, "currency": "EUR", "qualifier": "about"},
+    {"count": "thousands"}, {"count": 4000, "qualifier": "more-than"}, {"count": 100, "to": 200},
+    {"quantity": 5, "to": 10, "unit": "length-kilometer", "qualifier": None},
+])
+def test_schema_accepts_amounts_as_exact_as_their_source(value: object) -> None:
+    assert list(Draft202012Validator(schema_for("facts")).iter_errors(_fact_with(value))) == []
+
+
+@pytest.mark.parametrize("value", [{"count": "lots"}, {"money": 5, "qualifier": "roughly"}, {"count": 1.5},
+                                   {"money": 5, "upto": 7}])
+def test_schema_flags_amounts_the_loader_refuses(value: object) -> None:
+    assert list(Draft202012Validator(schema_for("facts")).iter_errors(_fact_with(value)))

@@ -161,6 +161,7 @@ def test_unknown_zone_is_refused(zone: str) -> None:
     ({"money": 1.5, "currency": "USD"}, Decimal("1.5"), "USD"),
     ({"money": 0, "currency": "GBP"}, Decimal(0), "GBP"),
     ({"money": 250, "currency": "UAH"}, Decimal(250), "UAH"),
+    ({"money": 100000000000}, Decimal(100000000000), None),  # the source gives no currency
 ])
 def test_valid_money(raw: dict[str, Any], amount: Decimal, currency: str) -> None:
     value = TYPED.validate_python(raw)
@@ -176,7 +177,6 @@ def test_valid_money(raw: dict[str, Any], amount: Decimal, currency: str) -> Non
     ({"money": 5, "currency": "EUO"}, "'EUO' is not an ISO 4217 currency code"),
     ({"money": 5, "currency": "eur"}, "'eur' is not an ISO 4217 currency code"),
     ({"money": 5, "currency": "Euro"}, "'Euro' is not an ISO 4217 currency code"),
-    ({"money": 5}, "Field required"),
     ({"money": 1e300, "currency": "EUR"}, "must be below 10^15 (a thousand trillion)"),
     ({"money": 10**15, "currency": "EUR"}, "must be below 10^15 (a thousand trillion)"),
     ({"money": 1e-300, "currency": "EUR"}, "must have at most 6 decimal places; round it"),
@@ -202,7 +202,9 @@ def test_valid_count() -> None:
 @pytest.mark.parametrize(("raw", "message"), [
     ({"count": -1}, "must not be negative"),
     ({"count": 3.5}, "valid integer"),
-    ({"count": "many"}, "valid integer"),
+    ({"count": "many"}, "expected a whole number (e.g. 35) or a count in words: dozens, hundreds, thousands, "
+                        "tens-of-thousands, hundreds-of-thousands"),
+    ({"count": "Thousands"}, "valid integer"),  # not a word: read as a number
     ({"count": 10**30}, "must be below 10^15 (a thousand trillion)"),
 ])
 def test_invalid_count(raw: dict[str, Any], message: str) -> None:
@@ -245,6 +247,55 @@ def test_valid_percentage(percent: float) -> None:
 @pytest.mark.parametrize("percent", [float("inf"), float("nan")])
 def test_non_finite_percentage_is_refused(percent: float) -> None:
     assert "finite number" in error_of({"percentage": percent})["msg"]
+
+
+# --- how exact an amount is: qualifiers, ranges, counts in words ------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "ends", "qualifier"), [
+    ({"money": 90000000000, "currency": "EUR", "qualifier": "about"}, (Decimal(90000000000), None), "about"),
+    ({"money": 100000000000, "to": 999000000000}, (Decimal(100000000000), Decimal(999000000000)), None),
+    ({"count": 4000, "qualifier": "more-than"}, (4000, None), "more-than"),
+    ({"count": 100, "to": 200}, (100, 200), None),
+    ({"count": "thousands"}, ("thousands", None), None),
+    ({"quantity": 5, "to": 12.5, "unit": "length-kilometer"}, (Decimal(5), Decimal("12.5")), None),
+    ({"quantity": -5, "to": -2, "unit": "temperature-celsius"}, (Decimal(-5), Decimal(-2)), None),
+    ({"quantity": 40, "unit": "mass-tonne", "qualifier": "up-to"}, (Decimal(40), None), "up-to"),
+])
+def test_amounts_say_how_exact_they_are(raw: dict[str, Any], ends: tuple[Any, Any], qualifier: str | None) -> None:
+    value = TYPED.validate_python(raw)
+    assert (value.ends(), value.qualifier) == (ends, qualifier)
+
+
+@pytest.mark.parametrize("word", ["dozens", "hundreds", "thousands", "tens-of-thousands", "hundreds-of-thousands"])
+def test_counts_in_words(word: str) -> None:
+    assert TYPED.validate_python({"count": word}) == CountValue(count=word)
+
+
+@pytest.mark.parametrize(("raw", "loc", "message"), [
+    ({"money": 5, "to": 3, "currency": "EUR"}, ("money value", "to"),
+     "a range ends above where it starts; to must be more than 5 (are the two numbers swapped?)"),
+    ({"count": 5, "to": 5}, ("count value", "to"), "a range ends above where it starts; to must be more than 5"),
+    ({"money": 5, "to": 7, "qualifier": "about"}, ("money value", "qualifier"),
+     "a range takes no qualifier; drop qualifier, or drop to"),
+    ({"count": "thousands", "qualifier": "about"}, ("count value", "qualifier"),
+     "'thousands' is approximate already; drop qualifier, or give a number (count: 3000, qualifier: about)"),
+    ({"count": "thousands", "to": 5000}, ("count value", "to"),
+     "a range starts from a number, not from 'thousands'; drop to, or give both ends as numbers "
+     "(count: 1000, to: 5000)"),
+    ({"money": 5, "qualifier": "roughly"}, ("money value", "qualifier"),
+     "Input should be 'about', 'at-least', 'more-than', 'less-than' or 'up-to'"),
+    ({"count": "lots"}, ("count value", "count", "word"),
+     "expected a whole number (e.g. 35) or a count in words: dozens, hundreds, thousands, tens-of-thousands, "
+     "hundreds-of-thousands"),
+    ({"money": 5, "to": 10**15}, ("money value", "to"), "must be below 10^15 (a thousand trillion)"),
+    ({"count": 5, "to": -1}, ("count value", "to"), "must not be negative"),
+])
+def test_amounts_that_cannot_be_that_exact_are_refused_at_the_field(raw: dict[str, Any], loc: tuple[str, ...],
+                                                                     message: str) -> None:
+    error = error_of(raw)
+    assert error["loc"] == loc
+    assert message in error["msg"]
 
 
 # --- durations -------------------------------------------------------------------------------------------------
