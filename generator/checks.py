@@ -19,7 +19,7 @@ from generator.errors import Problem
 from generator.i18n import language as make_language
 from generator.i18n.format import FORMATTERS, format_value
 from generator.markup import markup_problems
-from generator.records.base import RefId
+from generator.records.base import MissingNameFormError, RefId
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, Placeholder, Quotation, parse_text
 from generator.records.values import value_kind
@@ -70,6 +70,33 @@ def check_references(records: RecordSet, languages: Sequence[str]) -> Iterator[P
             elif target.kind not in kinds:
                 yield record.problem(path, f"{target_id!r} is in {target.kind}, expected {' or '.join(kinds)}",
                                      "refer to a record of the right kind", code="wrong-kind")
+
+
+def _mentions_in_a_case(text: str) -> Iterator[tuple[str, Mention]]:
+    """Each id a text mentions in a grammatical case, with its mention; a repeated mention once."""
+    for token in dict.fromkeys(parse_text(text)):
+        if isinstance(token, Mention) and token.case:
+            for mentioned in token.ids:
+                yield mentioned, token
+
+
+def check_name_cases(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """A mention in a case (`{@bundestag:dat}`) names a record whose name in the text's language gives that case."""
+    for record in records:
+        for path, text in localized_texts(record.model):
+            language = str(path[-1])
+            for mentioned, token in _mentions_in_a_case(text):
+                target = records.get(mentioned)
+                forms = target.model.name.get(language) if target and target.kind in MENTIONABLE else None
+                if forms is None:
+                    continue  # check_references and check_translations report these
+                try:
+                    forms.inflect(language, token.case, short=token.form == "short")
+                except MissingNameFormError as missing:
+                    form = "short " if token.form == "short" else ""
+                    yield record.problem(
+                        path, f"{mentioned!r} in the {token.case} case: its {form}{language} name {missing}",
+                        f"{missing.hint} under name.{language} in {target.kind}/{mentioned}.yaml", code="name-case")
 
 
 def check_cycles(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
@@ -363,6 +390,7 @@ def check_editorial(records: RecordSet, languages: Sequence[str]) -> Iterator[Pr
 
 CHECKS: tuple[Check, ...] = (
     check_references,
+    check_name_cases,
     check_cycles,
     check_translations,
     check_placeholders,

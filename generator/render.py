@@ -28,12 +28,14 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
+from jinja2.exceptions import FilterArgumentError
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.errors import BrokenTemplateError
 from generator.i18n.numbers import format_number
 from generator.markup import COMMONMARK, HTML, PLAIN, LinkFor, Writer, write
+from generator.records.text import CASES
 from generator.views import Inline, Name
 
 
@@ -114,6 +116,19 @@ def escape_md_filter(context: Context, text: str | None) -> str:
     return "" if text is None else _markdown_writer(context).text(str(text))
 
 
+def case_filter(name: Name, case: str) -> Name:
+    """`{{ _('Organised by %(name)s', name=m.name(e.organiser | case('dat'))) }}`: the name after a preposition.
+
+    The catalog string holds the preposition, the name brings its article and
+    declension: "Veranstaltet von der Europäischen Union", "Organised by the
+    European Union". The case is the one the German string governs (`von` +
+    `dat`); English, without cases, takes only its article.
+    """
+    if case not in CASES:
+        raise FilterArgumentError(f"case({case!r}): use one of {', '.join(CASES)}")
+    return name.in_case(case)
+
+
 def csp_hash_filter(text: str) -> Markup:
     """`{{ css | csp_hash }}`: the Content-Security-Policy source that allows exactly this inline style."""
     digest = base64.b64encode(hashlib.sha256(str(text).encode("utf-8")).digest()).decode("ascii")
@@ -126,6 +141,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "plain": plain_filter,
     "escape_md": escape_md_filter,
     "number": number_filter,
+    "case": case_filter,
     "csp_hash": csp_hash_filter,
 }
 """Every filter the templates may use; formatting happens before, in localize."""

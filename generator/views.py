@@ -6,7 +6,8 @@ the templates and outputs; nothing here formats or loads anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from generator.config import LanguageConfig
@@ -28,6 +29,16 @@ class Name:
     record_id: str
     kind: str
     text: str
+    cases: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The name in each grammatical case its record can give, with its article ("der Europäischen Union")."""
+
+    def in_case(self, case: str) -> Name:
+        """The name declined for `case`, with its article where it takes one (`dat`: "dem Deutschen Bundestag").
+
+        Why it falls back to the name as it is: a template cannot be refused at
+        render time, and a record without grammatical data prints as before.
+        """
+        return replace(self, text=self.cases[case]) if case in self.cases else self
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from generator.checks import (
     check_editorial,
     check_formatting,
     check_markup,
+    check_name_cases,
     check_placeholder_styles,
     check_placeholders,
     check_quotes,
@@ -150,6 +151,55 @@ def test_reference_to_a_broken_file_of_the_wrong_kind_is_reported(
 
 
 # --- cycles ----------------------------------------------------------------------------------------------------
+
+
+# --- names in a case ---------------------------------------------------------------------------------------------
+
+UNION = ("kind: institution\nname:\n  de: {full: Europäische Union, short: EU, gender: feminine, article: true, "
+         "full_cases: {gen: Europäischen Union, dat: Europäischen Union}}\n"
+         "  en: {full: European Union, article: true}\n")
+
+
+def test_mentions_in_a_case_the_records_give(records_of: LoadValid) -> None:
+    records = records_of({"organisations/eu.yaml": UNION, "organisations/france.yaml": STATE,
+                          "facts/f.yaml": fact("Mit {@eu:dat}, {@eu:short:gen} und {@france}",
+                                               "With {@eu:acc:bare} and {@france:short}")})
+    assert list(check_name_cases(records, LANGUAGES)) == []
+
+
+def test_a_case_the_record_cannot_give_names_the_mention_and_what_to_add(records_of: LoadValid) -> None:
+    records = records_of({"organisations/eu.yaml": UNION, "organisations/france.yaml": STATE,
+                          "facts/f.yaml": fact("Text", "Text",
+                                               "label:\n  de: Hilfe {@france:dat} und {@eu,france:gen}\n"
+                                               "  en: Aid of {@france:short:nom}\n")})
+    problems = sorted(check_name_cases(records, LANGUAGES))
+    assert summary(problems) == [
+        ("f", "label.de", "name-case", "'france' in the dat case: its de name does not say whether it takes "
+                                       "the definite article"),
+        ("f", "label.de", "name-case", "'france' in the gen case: its de name does not say whether it takes "
+                                       "the definite article"),
+        ("f", "label.en", "name-case", "'france' in the nom case: its short en name does not say whether it "
+                                       "takes the definite article"),
+    ]
+    assert (problems[0].line, problems[0].column) == (7, 7)
+    assert problems[0].hint == ("add article: true as for der Bundestag or the EU, false as for Deutschland "
+                                "under name.de in organisations/france.yaml")
+
+
+def test_a_missing_genitive_is_asked_for_by_its_field(records_of: LoadValid) -> None:
+    country = "kind: state\nname: {de: {full: Polen, article: false}, en: {full: Poland, article: false}}\n"
+    records = records_of({"organisations/poland.yaml": country,
+                          "facts/f.yaml": fact("Die Grenze {@poland:gen}, mit {@poland:dat}", "{@poland:gen}")})
+    [problem] = check_name_cases(records, LANGUAGES)
+    assert (problem.field, problem.message) == ("text.de", "'poland' in the gen case: its de name has no genitive")
+    assert problem.hint.startswith("add full_cases: {gen: …}")
+
+
+def test_a_case_mention_of_a_missing_record_or_name_is_left_to_the_other_checks(records_of: LoadValid) -> None:
+    records = records_of({"organisations/eu.yaml": "kind: institution\nname: {de: {full: EU}}\n",
+                          "facts/f.yaml": fact("{@nowhere:dat}", "{@eu:dat}"),
+                          "facts/g.yaml": fact("{@f:dat}", "{@f:dat}")})
+    assert list(check_name_cases(records, LANGUAGES)) == []
 
 
 def test_containment_without_cycle(records_of: LoadValid) -> None:
@@ -538,7 +588,8 @@ def test_run_checks_collects_every_check_in_file_order(records_of: LoadValid) ->
 
 def test_every_check_is_registered_and_documented() -> None:
     assert {check_references, check_cycles, check_translations, check_placeholders, check_placeholder_styles,
-            check_formatting, check_markup, check_quotes, check_unreferenced, check_editorial} <= set(CHECKS)
+            check_formatting, check_markup, check_quotes, check_unreferenced, check_editorial,
+            check_name_cases} <= set(CHECKS)
     assert len(set(CHECKS)) == len(CHECKS)
     assert all(check.__name__.startswith("check_") and check.__doc__ for check in CHECKS)
 

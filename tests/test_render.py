@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from gettext import NullTranslations
 from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
 from markdown_it import MarkdownIt
 
+from generator.errors import BrokenTemplateError
 from generator.markup import markup_problems
-from generator.render import make_environment, to_html, to_markdown, to_plain
+from generator.render import make_environment, render_template, to_html, to_markdown, to_plain
 from generator.views import Inline, Name, Quoted, Value, Words
 
 HOSTILE = Inline((Words("<script>alert(1)</script> & *emphasis* "),
@@ -61,3 +63,28 @@ def test_environment_is_strict_and_autoescapes_html(tmp_path: Path) -> None:
     assert env.get_template("page.md.j2").render(title="<b>") == "<b>"
     with pytest.raises(UndefinedError, match="'missing' is undefined"):
         env.get_template("broken.html.j2").render()
+
+
+UNION = Name("european-union", "organisations", "Europäische Union",
+             {"nom": "die Europäische Union", "dat": "der Europäischen Union"})
+
+
+def test_case_filter_declines_a_name_after_the_catalogs_preposition(tmp_path: Path) -> None:
+    (tmp_path / "event.html.j2").write_text("Veranstaltet von {{ organiser | case('dat') | html }}", encoding="utf-8")
+    html = make_environment(tmp_path).get_template("event.html.j2").render(
+        organiser=UNION, link_for=lambda name: f"../organisations/{name.record_id}/")
+    assert html == 'Veranstaltet von <a href="../organisations/european-union/">der Europäischen Union</a>'
+
+
+def test_case_filter_leaves_a_name_without_that_case_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "page.md.j2").write_text("{{ (name | case('gen')).text }} / {{ (plain | case('dat')).text }}",
+                                         encoding="utf-8")
+    rendered = make_environment(tmp_path).get_template("page.md.j2").render(
+        name=UNION, plain=Name("france", "organisations", "Frankreich"))
+    assert rendered == "Europäische Union / Frankreich"
+
+
+def test_case_filter_refuses_an_unknown_case_with_the_template_line(tmp_path: Path) -> None:
+    (tmp_path / "page.md.j2").write_text("\n{{ organiser | case('dative') }}", encoding="utf-8")
+    with pytest.raises(BrokenTemplateError, match=r"page\.md\.j2:2: case\('dative'\): use one of nom, gen, dat, acc"):
+        render_template(make_environment(tmp_path), "page.md.j2", NullTranslations(), organiser=UNION)

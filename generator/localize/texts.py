@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from typing import Any
 
 from babel import Locale
@@ -15,10 +16,10 @@ from generator.i18n.dates import format_date_range, format_datetime, format_part
 from generator.i18n.format import format_value
 from generator.i18n.lists import format_list
 from generator.i18n.quotes import quote_marks
-from generator.records.base import LocalizedDict
+from generator.records.base import LocalizedDict, MissingNameFormError, NameForms
 from generator.records.load import Record
+from generator.records.text import CASES, Case, Mention, Placeholder, Quotation, parse_text
 from generator.records.text import Literal as LiteralToken
-from generator.records.text import Mention, Placeholder, Quotation, parse_text
 from generator.records.values import DateTimeValue, DateValue, PartialDate, day_of
 from generator.views import Flag, Inline, Name, Quoted, Run, SourceNote, SourceRef, TopicView, Value, Words
 
@@ -57,7 +58,8 @@ class Texts:
             open_mark, close_mark = quote_marks(self.language)
             return [Quoted(token.text, open_mark, close_mark)]
         if isinstance(token, Mention):
-            return self._name_list([self.name(mentioned, token.form) for mentioned in token.ids])
+            return self._name_list([self.name(mentioned, token.form, token.case, bare=token.bare)
+                                    for mentioned in token.ids])
         assert isinstance(token, Placeholder)
         value = self._placeholder(record, token.name)
         return [Value(self.value(value, token.style), type(value).__name__)]
@@ -86,13 +88,21 @@ class Texts:
     def unknown_date(self) -> str:
         return self.gettext("date not known")
 
-    def name(self, record_id: str, form: str = "full") -> Name:
-        """The record's name (people, organisations, places, events) in this language."""
+    def name(self, record_id: str, form: str = "full", case: Case | None = None, *, bare: bool = False) -> Name:
+        """The record's name (people, organisations, places, events) in this language.
+
+        Args:
+            form: `full` or `short`.
+            case: A grammatical case: the name declined, with its definite article unless `bare`.
+        """
         record = self.graph.get(record_id)
         names = record.model.name
-        forms = names.get(self.language.code) or names.get(self.config.source_language) or next(
-            iter(names.values()))
-        return Name(record_id, record.kind, forms.full if form == "full" else forms.short_or_full)
+        code = next(code for code in (self.language.code, self.config.source_language, *names) if code in names)
+        forms = names[code]
+        declined = dict(_declensions(forms, code, short=form == "short"))
+        article, text = declined.get(case, (None, forms.short_or_full if form == "short" else forms.full))
+        return Name(record_id, record.kind, text if bare else _phrase(article, text),
+                    {each: _phrase(*pair) for each, pair in declined.items()})
 
     def value(self, value: Any, style: str | None = None) -> str:
         """A typed value of a record formatted for this language, as its text would show it."""
@@ -194,4 +204,20 @@ class Texts:
             published=self.date(source.published),
             url=str(source.url) if source.url else None,
         )
+
+
+def _declensions(forms: NameForms, language: str, *, short: bool) -> Iterator[tuple[Case, tuple[str | None, str]]]:
+    """(article, name) in every case the record can give.
+
+    A case it cannot give is left out, and the name is written as it is:
+    validation refuses text that asks for it, so only templates and drafts
+    (a name missing in one language, taken from another) get there.
+    """
+    for case in CASES:
+        with suppress(MissingNameFormError):
+            yield case, forms.inflect(language, case, short=short)
+
+
+def _phrase(article: str | None, name: str) -> str:
+    return f"{article} {name}" if article else name
 

@@ -1,12 +1,21 @@
-"""The strict base every record builds on: text, localized text, names and references."""
+"""The strict base every record builds on: text, localized text, names (with their grammar) and references."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 
-from generator.records.text import SLUG, TextSyntaxError, parse_text
+from generator.records.text import SLUG, Case, TextSyntaxError, parse_text
 from generator.yaml_reader import UnquotedDate
 
 SLUG_PATTERN = f"^{SLUG}$"
@@ -64,18 +73,124 @@ LocalizedText = Annotated[
 """Text per language: `{de: …, en: …}`. Missing languages are reported by the checks."""
 
 
+_GERMAN_ARTICLES: dict[str, dict[str, str]] = {
+    "nom": {"masculine": "der", "feminine": "die", "neuter": "das", "plural": "die"},
+    "gen": {"masculine": "des", "feminine": "der", "neuter": "des", "plural": "der"},
+    "dat": {"masculine": "dem", "feminine": "der", "neuter": "dem", "plural": "den"},
+    "acc": {"masculine": "den", "feminine": "die", "neuter": "das", "plural": "die"},
+}
+
+ARTICLE_LANGUAGES = ("de", "en")
+"""Languages with a definite article, whose names must say whether they take it before a case is asked."""
+
+
+def _base_language(code: str) -> str:
+    return code.split("_")[0]
+
+
+def definite_article(language: str, case: Case, gender: str | None, number: str = "singular") -> str | None:
+    """The definite article before a name in `case`; None in a language without one (or a gender not given).
+
+    Why a table in code: it is grammar, the same for every name, so records
+    give only what the table cannot know (gender, number, declined forms).
+
+    >>> [definite_article("de", case, "masculine") for case in ("nom", "gen", "dat", "acc")]
+    ['der', 'des', 'dem', 'den']
+    >>> definite_article("de", "dat", "feminine"), definite_article("de", "dat", None, "plural")
+    ('der', 'den')
+    >>> definite_article("en", "gen", None), definite_article("uk", "dat", "feminine")
+    ('the', None)
+    """
+    base = _base_language(language)
+    if base == "en":
+        return "the"
+    if base == "de":
+        return _GERMAN_ARTICLES[case].get("plural" if number == "plural" else gender or "")
+    return None
+
+
+class MissingNameFormError(ValueError):
+    """A name asked for in a case its record cannot give; the message says what is missing, `hint` what to add."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
 class NameForms(StrictModel):
-    """How a name is written in one language."""
+    """How a name is written in one language, and how it declines.
+
+    The grammatical fields are left out of the translation fingerprint
+    (`exclude`): a translator confirms the words of a name, and adding a
+    German gender or genitive is no reason to check the English again.
+    """
 
     full: Text = Field(description="Full name, e.g. Wolodymyr Selenskyj")
     short: Text | None = Field(None, description="Short form for repeat mentions, e.g. Selenskyj")
+    article: bool | None = Field(None, exclude=True, description=(
+        "Whether the name takes the definite article when a case is asked: true for der Deutsche Bundestag, "
+        "die Ukraine, die Vereinigten Staaten, the United States; false for Deutschland, France and people"))
+    short_article: bool | None = Field(None, exclude=True, description=(
+        "Whether the short form takes it, where that differs from the full name: false for Großbritannien "
+        "(das Vereinigte Königreich) and for NATO in English (the North Atlantic Treaty Organization)"))
+    gender: Literal["masculine", "feminine", "neuter"] | None = Field(None, exclude=True, description=(
+        "German grammatical gender, which the article follows: masculine (der Bundestag), feminine (die EU), "
+        "neuter (das Vereinigte Königreich); needed when a singular name takes the article"))
+    number: Literal["singular", "plural"] = Field("singular", exclude=True, description=(
+        "plural for names like die Vereinigten Staaten and die USA (den Vereinigten Staaten)"))
+    full_cases: dict[Case, Text] = Field(default_factory=dict, exclude=True, description=(
+        "The full name in each case where it differs from `full`, as it follows the article (or stands, "
+        "without one): nom: Deutsche Bundestag, gen: Deutschen Bundestages, dat: Deutschen Bundestag; "
+        "gen: Deutschlands"))
+    short_cases: dict[Case, Text] = Field(default_factory=dict, exclude=True, description=(
+        "The short form in each case where it differs from `short`: gen: Bundestages"))
 
     @property
     def short_or_full(self) -> str:
         return self.short or self.full
 
+    @model_validator(mode="after")
+    def _short_grammar_needs_a_short_form(self) -> NameForms:
+        if self.short is None and (self.short_article is not None or self.short_cases):
+            raise ValueError("short_article and short_cases describe a short form: add short: or remove them")
+        return self
 
-LocalizedNames = Annotated[dict[str, NameForms], AfterValidator(_configured_languages)]
+    def inflect(self, language: str, case: Case, *, short: bool = False) -> tuple[str | None, str]:
+        """The name in `case` and the article before it: `("dem", "Deutschen Bundestag")`, `(None, "Deutschlands")`.
+
+        Args:
+            language: The language these forms are in (it decides the article).
+            short: The short form (the full one where there is none).
+
+        Raises:
+            MissingNameFormError: the name does not say whether it takes the article, or has no German genitive
+                although it needs one (names without an article and masculine or neuter names with one
+                take an ending: Deutschlands, des Bundestages).
+        """
+        short = short and self.short is not None
+        takes = self.short_article if short and self.short_article is not None else self.article
+        if takes is None and _base_language(language) in ARTICLE_LANGUAGES:
+            raise MissingNameFormError("does not say whether it takes the definite article",
+                                       "add article: true as for der Bundestag or the EU, false as for Deutschland")
+        field, declined = ("short_cases", self.short_cases) if short else ("full_cases", self.full_cases)
+        if case not in declined and case == "gen" and _base_language(language) == "de" and (
+                not takes or (self.number == "singular" and self.gender != "feminine")):
+            raise MissingNameFormError("has no genitive", f"add {field}: {{gen: …}} as in Bundestages or Deutschlands")
+        article = definite_article(language, case, self.gender, self.number) if takes else None
+        return article, declined.get(case) or (self.short_or_full if short else self.full)
+
+
+def _names(value: dict[str, NameForms], info: ValidationInfo) -> LocalizedDict:
+    """Names per language; a German name taking the article gives its gender (or plural), which the article follows."""
+    for code, forms in value.items():
+        if (_base_language(code) == "de" and (forms.article or forms.short_article) and forms.gender is None
+                and forms.number == "singular"):
+            raise ValueError(f"the {code} name takes the article, which follows its gender: "
+                             "add gender: masculine, feminine or neuter (or number: plural)")
+    return _configured_languages(value, info)
+
+
+LocalizedNames = Annotated[dict[str, NameForms], AfterValidator(_names)]
 
 
 class RefId(str):

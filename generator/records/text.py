@@ -4,6 +4,11 @@
 - `{@emmanuel-macron}` or `{@emmanuel-macron:short}` inserts a name in the
   page's language (and becomes a link on the site); `{@a,b,c}` inserts
   several as the locale's list ("A, B und C");
+- `{@bundestag:dat}` or `{@european-union:short:gen}` inserts the name in a
+  grammatical case (`nom`, `gen`, `dat`, `acc`) with its definite article
+  where it takes one ("dem Deutschen Bundestag", "der EU"; in English "the
+  EU", which has no cases); `{@bundestag:dat:bare}` is the declined name
+  without the article, after a contraction ("im Deutschen Bundestag");
 - `{"nicht nur Worte"}` is a quotation, set with the locale's quotation marks;
 - `{{` and `}}` are literal braces.
 
@@ -12,15 +17,21 @@ Parsing lives here so validation and rendering read text the same way.
 
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from dataclasses import dataclass
 
 SLUG = r"[a-z0-9][a-z0-9-]*"
 
+Case = typing.Literal["nom", "gen", "dat", "acc"]
+"""A grammatical case a mention may ask for: nominative, genitive, dative, accusative."""
+CASES: tuple[Case, ...] = typing.get_args(Case)
+
 _TOKEN = re.compile(
     r"\{\{|\}\}"
     r'|\{"(?P<quote>[^"{}]+)"\}'
-    rf"|\{{@(?P<mention>{SLUG}(?:,{SLUG})*)(?::(?P<form>full|short))?\}}"
+    rf"|\{{@(?P<mention>{SLUG}(?:,{SLUG})*)(?P<options>(?::[a-z]+)*)\}}"
     r"|\{(?P<value>[a-z_][a-z0-9_]*)(?::(?P<style>[a-z-]+))?\}"
     r"|(?P<stray>[{}])"
 )
@@ -37,10 +48,17 @@ class Placeholder:
     style: str | None
 
 
+_OPTIONS = re.compile(rf"(?::(?P<form>full|short))?(?::(?P<case>{'|'.join(CASES)})(?P<bare>:bare)?)?")
+_OPTION_WORDS = ("full", "short", *CASES, "bare")
+
+
 @dataclass(frozen=True)
 class Mention:
     ids: tuple[str, ...]
     form: str
+    case: Case | None = None
+    """A grammatical case: the name declined, with its article unless `bare`."""
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,7 @@ def parse_text(text: str) -> list[Token]:
         if match["quote"]:
             tokens.append(Quotation(match["quote"]))
         elif match["mention"]:
-            tokens.append(Mention(tuple(match["mention"].split(",")), match["form"] or "full"))
+            tokens.append(_mention(match["mention"], match["options"], match.start() + 1))
         elif match["value"]:
             tokens.append(Placeholder(match["value"], match["style"]))
         else:
@@ -83,3 +101,22 @@ def parse_text(text: str) -> list[Token]:
     if position < len(text):
         tokens.append(Literal(text[position:]))
     return tokens
+
+
+def _mention(ids: str, options: str, at: int) -> Mention:
+    """A mention from its ids and its `:option` words, which come in the order form, case, bare."""
+    chosen = _OPTIONS.fullmatch(options)
+    if chosen is None:
+        raise TextSyntaxError(
+            f"{{@{ids}{options}}} at character {at}: {_option_problem(options)}; write {{@id}} or {{@id:short}}, "
+            f"then optionally a case ({', '.join(CASES)}) as in {{@id:short:dat}}, then :bare for the name "
+            "without its article")
+    return Mention(tuple(ids.split(",")), chosen["form"] or "full", chosen["case"], bool(chosen["bare"]))
+
+
+def _option_problem(options: str) -> str:
+    unknown = [word for word in options.split(":")[1:] if word not in _OPTION_WORDS]
+    if not unknown:
+        return "options repeated, out of order, or :bare without a case"
+    close = difflib.get_close_matches(unknown[0], _OPTION_WORDS, n=1)
+    return f"unknown option {unknown[0]!r}" + (f" (did you mean {close[0]!r}?)" if close else "")

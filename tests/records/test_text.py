@@ -31,6 +31,11 @@ LOCALIZED = TypeAdapter(LocalizedText)
     ("{{literal}}", [Literal("{"), Literal("literal"), Literal("}")]),
     ("a {{b}} {c}", [Literal("a "), Literal("{"), Literal("b"), Literal("}"), Literal(" "), Placeholder("c", None)]),
     ("{date} in {@paris}", [Placeholder("date", None), Literal(" in "), Mention(("paris",), "full")]),
+    ("von {@bundestag:dat}", [Literal("von "), Mention(("bundestag",), "full", "dat")]),
+    ("{@european-union:short:gen}", [Mention(("european-union",), "short", "gen")]),
+    ("{@a:full:nom}", [Mention(("a",), "full", "nom")]),
+    ("im {@bundestag:dat:bare}", [Literal("im "), Mention(("bundestag",), "full", "dat", bare=True)]),
+    ("{@a,b:short:acc:bare}", [Mention(("a", "b"), "short", "acc", bare=True)]),
 ])
 def test_parse_text(text: str, tokens: list[Token]) -> None:
     assert parse_text(text) == tokens
@@ -44,7 +49,6 @@ def test_parse_text(text: str, tokens: list[Token]) -> None:
     ("{}", "{", 1),
     ('{""}', "{", 1),
     ("{@Bad-Id}", "{", 1),
-    ("{@macron:medium}", "{", 1),
     ("{@a,,b}", "{", 1),
     ("{amount:}", "{", 1),
     ('{"nested {braces}"}', "{", 1),
@@ -55,6 +59,22 @@ def test_unmatched_braces_are_errors(text: str, brace: str, character: int) -> N
         parse_text(text)
     assert str(caught.value).startswith(f"unmatched {brace!r} at character {character}: ")
     assert "{{ }} for a literal brace" in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("{@macron:medium}", "{@macron:medium} at character 1: unknown option 'medium'; "),
+    ("Mit {@bundestag:dativ}", "{@bundestag:dativ} at character 5: unknown option 'dativ' (did you mean 'dat'?); "),
+    ("{@a:genitiv}", "unknown option 'genitiv' (did you mean 'gen'?); "),
+    ("{@a:dat:short}", "{@a:dat:short} at character 1: options repeated, out of order, or :bare without a case; "),
+    ("{@a:bare}", "options repeated, out of order, or :bare without a case; "),
+    ("{@a:dat:dat}", "options repeated, out of order, or :bare without a case; "),
+])
+def test_mention_options_name_what_is_wrong_and_the_syntax(text: str, problem: str) -> None:
+    with pytest.raises(TextSyntaxError) as caught:
+        parse_text(text)
+    assert problem in str(caught.value)
+    assert str(caught.value).endswith("write {@id} or {@id:short}, then optionally a case (nom, gen, dat, acc) as in "
+                                      "{@id:short:dat}, then :bare for the name without its article")
 
 
 def test_text_syntax_error_is_a_value_error() -> None:

@@ -252,3 +252,37 @@ def test_hostile_names_stay_text(tmp_path: Path) -> None:
         "# &lt;script&gt;alert(1)&lt;/script&gt; &#91;x&#93;(javascript:alert(2)) &#42;Kushner&#42;")
     assert "<script>" not in profile
     assert "<script>" not in body(pages[f"en/briefings/{BRIEFING}.md"])
+
+
+def test_names_in_a_case_in_text_and_after_a_catalog_strings_preposition(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    union = read_record(root, "organisations/european-union.yaml")
+    union["name"]["de"].update(gender="feminine", article=True,
+                               full_cases={"gen": "Europäischen Union", "dat": "Europäischen Union"})
+    union["name"]["en"]["article"] = True
+    write_record(root, "organisations/european-union.yaml", union)
+    event = read_record(root, "events/paris-summit-2026.yaml")
+    write_record(root, "events/paris-summit-2026.yaml", {**event, "organiser": "european-union"})
+    aid = read_record(root, "facts/eu-aid.yaml")
+    aid["text"] = {"de": "Von {@european-union:dat} sind {amount} Hilfe über {period} genehmigt, aus dem Haushalt "
+                         "der {@european-union:short:gen:bare}.",
+                   "en": "{amount} in aid over {period} was approved by {@european-union:short:nom}."}
+    write_record(root, "facts/eu-aid.yaml", aid)
+    write_record(root, "organisations/bundestag.yaml", {"kind": "institution", "part_of": "germany", "name": {
+        "de": {"full": "Deutscher Bundestag", "gender": "masculine", "article": True,
+               "full_cases": {"gen": "Deutschen Bundestages", "dat": "Deutschen Bundestag",
+                              "acc": "Deutschen Bundestag"}},
+        "en": {"full": "German Bundestag", "article": True}}})
+    confirm_all(root)
+    pages = site_pages(load_project(root), NOW)
+    event_de, event_en = (body(pages[f"{code}/events/paris-summit-2026.md"]) for code in ("de", "en"))
+    assert "Veranstaltet von [der Europäischen Union](../organisations/european-union.md)" in event_de
+    assert "Organised by [the European Union](../organisations/european-union.md)" in event_en
+    briefing_de, briefing_en = (body(pages[f"{code}/briefings/{BRIEFING}.md"]) for code in ("de", "en"))
+    assert ("Von [der Europäischen Union](../organisations/european-union.md) sind 90 Milliarden Euro Hilfe über "
+            "zwei Jahre genehmigt, aus dem Haushalt der [EU](../organisations/european-union.md).") in briefing_de
+    assert "was approved by [the EU](../organisations/european-union.md)." in briefing_en
+    bundestag_de, bundestag_en = (body(pages[f"{code}/organisations/bundestag.md"]) for code in ("de", "en"))
+    assert "Teil von [Deutschland](germany.md)" in bundestag_de  # Germany's record gives no grammar: as it is
+    assert "Noch kein veröffentlichtes Briefing betrifft den Deutschen Bundestag." in bundestag_de
+    assert "No published briefing involves the German Bundestag yet." in bundestag_en
