@@ -66,6 +66,7 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
     target = (site_dir or load_config(root).site_dir).resolve()
     inputs = inputs_digest(root, target, draft)
     project = _load(root, draft, stages)
+    warnings = [str(problem) for problem in project.warnings] + _version_changes(project, moment)
     with staged(target) as staging, executor_for(jobs, executor) as pool:
         pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
         with stages.stage("site", "pages") as count:
@@ -79,7 +80,7 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
         files = sum(1 for path in staging.rglob("*") if path.is_file())
     valid_from, valid_until = unchanged_between(project, moment)
     remember(root, BuildStamp(inputs, str(target), published_digest(target), _iso(valid_from), _iso(valid_until), files,
-                              tuple(str(problem) for problem in project.warnings)))
+                              tuple(warnings)))
     return BuildReport(target, files)
 
 
@@ -104,6 +105,16 @@ def build_family(root: Path, family: str, *, draft: bool = False, now: dt.dateti
         shutil.rmtree(staging / folder, ignore_errors=True)
         tree.write(staging)
     return BuildReport(target / folder, len(tree))
+
+
+def _version_changes(project: Project, now: dt.datetime) -> list[str]:
+    """Published briefings and dossiers that a changed shared record alters at the same version, logged."""
+    from generator.versions import changes
+
+    found = [str(change) for change in changes(project, now)]
+    for message in found:
+        log.warning(message)
+    return found
 
 
 def _load(root: Path, draft: bool, stages: StageLog) -> Project:

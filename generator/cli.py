@@ -188,6 +188,32 @@ def export(project: ProjectOption = Path("."), draft: DraftOption = False, now: 
     _family("export", project, draft, now)
 
 
+versions_app = typer.Typer(help="Published versions: what each published briefing and dossier read, so a change "
+                                  "to a shared record is reported by the build.", no_args_is_help=True,
+                             pretty_exceptions_enable=False, add_completion=False)
+app.add_typer(versions_app, name="versions")
+
+
+@versions_app.command("confirm")
+def confirm_versions(
+    ids: Annotated[list[str] | None, typer.Argument(help="Briefing or dossier ids (default: every published one).",
+                                                    show_default=False)] = None,
+    project: ProjectOption = Path("."), now: NowOption = None,
+) -> None:
+    """Record in published.yaml what the published briefings and dossiers read now, at their current version.
+
+    Run it when a briefing is published, and after checking a change to a shared record that the build reported.
+    """
+    from generator.editorial import current_time
+    from generator.project import load_project
+    from generator.versions import confirm
+
+    loaded = load_project(project, draft=True)
+    path, count, changed = confirm(loaded, _now(now) or current_time(), ids or None)
+    out.print(f"{path.name}: confirmed {count} published briefing(s) and dossier(s) "
+              f"({'updated' if changed else 'unchanged'})", markup=False)
+
+
 @app.command()
 def serve(
     project: ProjectOption = Path("."),

@@ -126,3 +126,7 @@ class TranslationFaultsError(CatalogError, ContentError):
 
 class OutputError(BriefingError):
     """Two outputs claim one path, or a path leaves the output folder."""
+
+
+class VersionsError(BriefingError):
+    """`published.yaml` cannot be read, or names what is not published."""
