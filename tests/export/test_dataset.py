@@ -14,7 +14,7 @@ from generator.outputs.exports.dataset import facts_dataset
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
 from generator.project import Project
 
-from .conftest import BRIEFING, NOW
+from .conftest import BRIEFING, NOW, MakeProject
 
 STATEMENTS_BY = """
 SELECT items.id, item_texts.text
@@ -132,3 +132,27 @@ def test_sqlite_bytes_are_deterministic(project: Project, exports: dict[str, str
     (tmp_path / "facts.sqlite").write_bytes(again)
     with closing(sqlite3.connect(tmp_path / "facts.sqlite")) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_bounds_words_and_unnamed_sources_reach_the_analyst(make_project: MakeProject) -> None:
+    """A range, a count in words and an attribution to unnamed sources are data, not only words."""
+    project = make_project(edits={
+        "facts/eu-aid.yaml": lambda data: data["values"].update(
+            amount={"money": 100_000_000_000, "to": 999_000_000_000}),
+        "facts/countries-at-meeting.yaml": lambda data: data["values"].update(countries={"count": "dozens"}),
+        "statements/macron-army-regeneration.yaml": lambda data: data.update(
+            speaker=None, actor=None, unnamed={"de": "Diplomaten", "en": "Diplomats"}),
+    })
+    items = {item["id"]: item for item in facts_dataset(project, NOW).items}
+    amount = next(v for v in items["eu-aid"]["values"] if v["name"] == "amount")
+    assert (amount["amount"], amount["amount_to"], amount["currency"]) == (100_000_000_000, 999_000_000_000, None)
+    countries = items["countries-at-meeting"]["values"][0]
+    assert (countries["amount"], countries["in_words"]) == (None, "dozens")
+    unnamed = items["macron-army-regeneration"]
+    assert unnamed["actors"] == [] and unnamed["text"]["en"]["attribution"] == "Diplomats"
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.deserialize(facts_sqlite(facts_dataset(project, NOW)))
+        assert connection.execute("SELECT amount_to, in_words FROM item_values WHERE item_id = 'eu-aid' "
+                                  "AND name = 'amount'").fetchone() == (999_000_000_000, None)
+        assert connection.execute("SELECT attribution FROM item_texts WHERE item_id = 'macron-army-regeneration' "
+                                  "AND language = 'de'").fetchone() == ("Diplomaten",)

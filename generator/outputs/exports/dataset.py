@@ -77,12 +77,23 @@ def raw_value(value: Any) -> Row:
     90000000000
     >>> raw_value(DurationValue(duration="P2Y"))["iso"]
     'P2Y'
+    >>> from generator.records.values import CountValue
+    >>> row = raw_value(CountValue(count="thousands"))
+    >>> row["amount"], row["in_words"]
+    (None, 'thousands')
+    >>> range_ = raw_value(MoneyValue(money=100_000_000_000, to=999_000_000_000))
+    >>> range_["amount"], range_["amount_to"], range_["currency"]
+    (100000000000, 999000000000, None)
     """
     kind = value_kind(value)
-    row: Row = {"kind": kind, "amount": None, "currency": None, "unit": None, "iso": None,
-                "precision": None, "zone": None}
+    row: Row = {"kind": kind, "amount": None, "amount_to": None, "qualifier": None, "in_words": None,
+                "currency": None, "unit": None, "iso": None, "precision": None, "zone": None}
+    if kind in ("money", "count", "quantity"):
+        row.update(amount_to=None if value.to is None else _number(value.to), qualifier=value.qualifier)
     if kind == "money":
         row.update(amount=_number(value.money), currency=value.currency)
+    elif kind == "count" and isinstance(value.count, str):
+        row.update(in_words=value.count)  # "thousands": no number is invented for it
     elif kind == "count":
         row.update(amount=value.count)
     elif kind == "quantity":
@@ -151,6 +162,7 @@ def _text(project: Project, localizer: Localizer, item_id: str) -> Row:
         "label": to_plain(item.label) if item.label else None,
         "language": item.text.language,
         "translated_from": item.translated_from,
+        "attribution": to_plain(item.by) if item.by else None,
     }
 
 

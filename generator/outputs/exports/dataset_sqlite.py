@@ -44,14 +44,18 @@ CREATE TABLE item_texts (  -- the item's text in each language
   label TEXT,                     -- caption when shown as a key figure
   text_language TEXT NOT NULL,    -- language the text is actually in (differs when a translation is missing)
   translated_from TEXT,           -- name of the language a quote was translated from; '' when unknown
+  attribution TEXT,               -- statements: who made it as readers see it (speaker, unnamed sources, or body)
   PRIMARY KEY (item_id, language)
 );
 CREATE TABLE item_values (  -- typed values the text refers to, raw
   item_id TEXT NOT NULL REFERENCES items(id),
   name TEXT NOT NULL,             -- placeholder name in the text ({amount})
   kind TEXT NOT NULL,             -- money, count, quantity, percentage, duration, date, datetime
-  amount NUMERIC,                 -- money, count, quantity, percentage
-  currency TEXT,                  -- ISO 4217 code for money
+  amount NUMERIC,                 -- money, count, quantity, percentage; the lower end of a range
+  amount_to NUMERIC,              -- the upper end of a range (money, count, quantity)
+  qualifier TEXT,                 -- about, at-least, more-than, less-than, up-to
+  in_words TEXT,                  -- a count given only in words: dozens, hundreds, thousands…
+  currency TEXT,                  -- ISO 4217 code for money; empty when the source names none
   unit TEXT,                      -- CLDR unit for quantities; 'percent' for percentages
   iso TEXT,                       -- ISO 8601 for dates, date-times and durations
   precision TEXT,                 -- dates: day, month, year, unknown
@@ -152,10 +156,11 @@ def _tables(dataset: Dataset) -> Iterable[tuple[str, list[tuple]]]:
     items = dataset.items
     yield "items", [(i["id"], i["record"], i["kind"], i["date"], i["date_precision"], i["date_from"], i["event"],
                      i["speaker"], *_quote(i["quote"])) for i in items]
-    yield "item_texts", [(i["id"], code, t["plain"], t["html"], t["label"], t["language"], t["translated_from"])
-                         for i in items for code, t in i["text"].items()]
-    yield "item_values", [(i["id"], v["name"], v["kind"], v["amount"], v["currency"], v["unit"], v["iso"],
-                           v["precision"], v["zone"]) for i in items for v in i["values"]]
+    yield "item_texts", [(i["id"], code, t["plain"], t["html"], t["label"], t["language"], t["translated_from"],
+                          t["attribution"]) for i in items for code, t in i["text"].items()]
+    yield "item_values", [(i["id"], v["name"], v["kind"], v["amount"], v["amount_to"], v["qualifier"],
+                           v["in_words"], v["currency"], v["unit"], v["iso"], v["precision"], v["zone"])
+                          for i in items for v in i["values"]]
     yield "value_texts", [(i["id"], v["name"], code, text) for i in items for v in i["values"]
                           for code, text in v["text"].items()]
     yield "item_actors", sorted(set(_involved(items)))
