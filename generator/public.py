@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.editorial import HasGraph, released
-from generator.graph import ITEM_KINDS, Index
+from generator.graph import ITEM_KINDS, FactGraph, Index
 
 ALWAYS_PUBLIC = ("people", "organisations", "places", "sources")
 """Reference records: they have a page whether or not a released briefing names them."""
@@ -48,6 +48,8 @@ class Public:
     """Person, organisation or place → public events it took part in, organised or hosted."""
     items_at: Index
     """Event → public statements and facts belonging to it."""
+    dossiers: Index
+    """Dossier → its released briefings, in its order; a dossier none of whose briefings is released is absent."""
 
     def has_page(self, kind: str, record_id: str) -> bool:
         """Whether the site has a page for the record (so a link to it cannot break)."""
@@ -56,6 +58,10 @@ class Public:
         if kind == "briefings":
             return record_id in self.released
         return kind == "events" and record_id in self.events
+
+    def dossier_complete(self, dossier_id: str, graph: FactGraph) -> bool:
+        """Whether every briefing of the dossier is released (the site lists only such dossiers)."""
+        return len(self.dossiers.get(dossier_id, ())) == len(graph.model(dossier_id).briefings)
 
 
 def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> Public:
@@ -85,6 +91,7 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
         facts_about=_within(graph.facts_about, items),
         events_of=_within(graph.events_of, events),
         items_at=_within(graph.items_at, items),
+        dossiers=_within({r.id: tuple(r.model.briefings) for r in graph.of_kind("dossiers")}, set(briefings)),
     )
 
 

@@ -27,6 +27,7 @@ from generator.editorial import version
 from generator.errors import ContentError, VersionsError, display_path
 from generator.graph import FactGraph
 from generator.project import Project
+from generator.public import Public
 from generator.write import write_if_changed
 from generator.yaml_reader import read_yaml
 
@@ -91,16 +92,19 @@ def changes(project: Project, now: dt.datetime) -> list[Change]:
     """The published briefings and dossiers recorded in `published.yaml` whose records changed at the same version."""
     recorded = load_published(project.config.root)
     public = project.public(now)
+    known: dict[str, str] = {}  # fingerprints taken: records briefings share are hashed once per build
     found = []
     for record_id in sorted(recorded):
         entry = recorded[record_id]
         record = project.graph.records.get(record_id)
-        if record is None or not _published(project, record_id, public.released):
+        if record is None or not _published(project, record_id, public):
             continue
-        current = version(project, record_id) if record.kind == "briefings" else 1
+        current = _version(project, record_id)
         if current != entry["version"]:
             continue
-        now_reads = fingerprints(project.graph, reads(project.graph, record_id))
+        ids = [str(read) for read in reads(project.graph, record_id)]
+        known.update(fingerprints(project.graph, [read for read in ids if read not in known]))
+        now_reads = {read: known[read] for read in ids}
         changed = [rid for rid, fingerprint in entry["records"].items() if now_reads.get(rid) != fingerprint]
         changed += [rid for rid in now_reads if rid not in entry["records"]]
         if changed:
@@ -112,27 +116,30 @@ def confirm(project: Project, now: dt.datetime, ids: Sequence[str] | None = None
     """Record what the published briefings and dossiers (or only `ids`) read now; (file, how many, changed)."""
     public = project.public(now)
     candidates = [r.id for kind in ("briefings", "dossiers") for r in project.graph.of_kind(kind)
-                  if _published(project, r.id, public.released)]
+                  if _published(project, r.id, public)]
     unknown = sorted(set(ids or ()) - set(candidates))
     if unknown:
         raise VersionsError(f"not published at {now.isoformat()}, so there is no version to confirm: "
                             f"{', '.join(unknown)}")
     recorded = load_published(project.config.root)
     for record_id in ids or candidates:
-        kind = project.graph.get(record_id).kind
-        recorded[record_id] = {"version": version(project, record_id) if kind == "briefings" else 1,
+        recorded[record_id] = {"version": _version(project, record_id),
                                "records": fingerprints(project.graph, reads(project.graph, record_id))}
     path = project.config.root / VERSIONS_FILE
     body = yaml.safe_dump(recorded, sort_keys=True, default_flow_style=False, width=120)
     return path, len(ids or candidates), write_if_changed(path, (HEADER + body).encode("utf-8"))
 
 
-def _published(project: Project, record_id: str, released: frozenset[str]) -> bool:
+def _published(project: Project, record_id: str, public: Public) -> bool:
     """A briefing released at `now`, or a dossier all of whose briefings are."""
-    record = project.graph.get(record_id)
-    if record.kind == "briefings":
-        return record_id in released
-    return record.kind == "dossiers" and all(b in released for b in record.model.briefings)
+    if project.graph.get(record_id).kind == "briefings":
+        return record_id in public.released
+    return public.dossier_complete(record_id, project.graph)
+
+
+def _version(project: Project, record_id: str) -> int:
+    """A briefing's version; a dossier has no corrections, so it stays at 1."""
+    return version(project, record_id) if project.graph.get(record_id).kind == "briefings" else 1
 
 
 def load_published(root: Path) -> dict[str, dict]:

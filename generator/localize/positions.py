@@ -51,7 +51,9 @@ def position_matrix(views: RecordViews, statement_ids: Sequence[str], *, actors:
         for topic in topics:
             if (actor, topic) in latest:
                 _key, statement_id, index = latest[actor, topic]
-                statement = shown.setdefault(statement_id, views.statement(statement_id))
+                if statement_id not in shown:  # one view per statement, however many cells it fills
+                    shown[statement_id] = views.statement(statement_id)
+                statement = shown[statement_id]
                 stance = statement.stances[index]
                 notes = cite(graph.model(statement_id).sources) if cite else ()
                 cells[topic] = Cell(stance.answer, stance.note, statement, notes)

@@ -71,14 +71,12 @@ def pdf_jobs(project: Project, now: dt.datetime) -> list[PdfJob]:
     Raises:
         ContentError: a record's text has characters the shipped fonts lack (each record named).
     """
-    briefings = sorted(project.public(now).released)
+    public = project.public(now)
     jobs: list[PdfJob] = []
     for language in project.config.codes:
-        jobs += [briefing_job(project, briefing_id, language) for briefing_id in briefings]
-        for dossier in project.graph.of_kind("dossiers"):
-            included = [b for b in dossier.model.briefings if b in briefings]
-            if included:
-                jobs.append(dossier_job(project, dossier.id, language, included))
+        jobs += [briefing_job(project, briefing_id, language) for briefing_id in sorted(public.released)]
+        jobs += [dossier_job(project, dossier_id, language, list(included))
+                 for dossier_id, included in public.dossiers.items()]
     return jobs
 
 

@@ -173,7 +173,7 @@ class LanguagePages:
         figures = self._key_figures(latest[0]) if latest else []
         dossiers = [(self.localizer.text(r, ("title",), r.model.title), pdf_url(self.code, r.id))
                     for r in self.project.graph.of_kind("dossiers")
-                    if all(b in self.scope.released for b in r.model.briefings)]
+                    if self.scope.dossier_complete(r.id, self.project.graph)]
         return self.render(source, "site/home.md.j2",
                            self.meta(source, self.gettext("The latest briefings, key figures and who said what."),
                                      title=self.gettext("Home")),
