@@ -65,19 +65,20 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
 
     target = (site_dir or load_config(root).site_dir).resolve()
     inputs = inputs_digest(root, target, draft)
-    project = _load(root, draft, stages)
-    warnings = [str(problem) for problem in project.warnings] + _version_changes(project, moment)
-    with staged(target) as staging, executor_for(jobs, executor) as pool:
-        pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
-        with stages.stage("site", "pages") as count:
-            count(run_mkdocs(project, staging, now=moment, outputs=[]))
-        for name, finish in pending.items():
-            with stages.stage(name) as count:
-                tree = OutputTree()
-                tree.update(finish())
-                tree.write(staging)
-                count(len(tree))
-        files = sum(1 for path in staging.rglob("*") if path.is_file())
+    with executor_for(jobs, executor) as pool:
+        project = _load(root, draft, stages)
+        warnings = [str(problem) for problem in project.warnings] + _version_changes(project, moment)
+        with staged(target) as staging:
+            pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
+            with stages.stage("site", "pages") as count:
+                count(run_mkdocs(project, staging, now=moment, outputs=[]))
+            for name, finish in pending.items():
+                with stages.stage(name) as count:
+                    tree = OutputTree()
+                    tree.update(finish())
+                    tree.write(staging)
+                    count(len(tree))
+            files = sum(1 for path in staging.rglob("*") if path.is_file())
     valid_from, valid_until = unchanged_between(project, moment)
     remember(root, BuildStamp(inputs, str(target), published_digest(target), _iso(valid_from), _iso(valid_until), files,
                               tuple(warnings)))

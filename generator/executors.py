@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -51,7 +52,23 @@ def executor_for(jobs: int | None = None, executor: str | None = None) -> Iterat
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        threading.Thread(target=_start_workers, args=(pool, jobs), daemon=True).start()
         yield pool
+
+
+def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
+    """Start the pool's workers now, in the background.
+
+    Why: the fork server imports WeasyPrint first, for a second or more, and
+    the first `submit` waits for it; started here, that overlaps with loading
+    the project instead of holding up MkDocs. A build that failed meanwhile
+    has shut the pool down, which refuses these trivial jobs: nothing to do.
+    """
+    try:
+        for _ in range(jobs):
+            pool.submit(os.getpid)
+    except RuntimeError:
+        pass
 
 
 @contextmanager

@@ -10,6 +10,7 @@ an editor.
 from __future__ import annotations
 
 import errno
+import hashlib
 import re
 import stat
 import unicodedata
@@ -176,6 +177,22 @@ def read_yaml(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDocument
     raw, refusal = _read_bounded(path, limits.record_bytes)
     if refusal is not None:
         return None, [refusal]
+    key = (str(path), limits, hashlib.sha256(raw).digest())
+    if key not in _READ:
+        if len(_READ) >= READ_KEPT:
+            _READ.clear()
+        _READ[key] = _parse(path, raw, limits)
+    document, problems = _READ[key]
+    return document, list(problems)
+
+
+_READ: dict[tuple[str, Limits, bytes], tuple[YamlDocument | None, list[Problem]]] = {}
+"""Files this process has read, by path, limits and content. Why: `briefing serve` loads the project again
+after every edit, and reading YAML is two thirds of a load; now only the edited files are parsed again."""
+READ_KEPT = 50_000
+
+
+def _parse(path: Path, raw: bytes, limits: Limits) -> tuple[YamlDocument | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -37,6 +37,7 @@ class Texts:
         self.language = config.languages[language]
         self.gettext = gettext
         self.stale = stale or (lambda record_id, path, code: None)
+        self._names: dict[tuple[str, str, Case | None, bool], Name] = {}
 
     def text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
         """The record's text at `path` in this language, runs resolved and formatted."""
@@ -95,6 +96,13 @@ class Texts:
             form: `full` or `short`.
             case: A grammatical case: the name declined, with its definite article unless `bare`.
         """
+        key = (record_id, form, case, bare)
+        if key not in self._names:
+            self._names[key] = self._name(record_id, form, case, bare)
+        return self._names[key]
+
+    def _name(self, record_id: str, form: str, case: Case | None, bare: bool) -> Name:
+        """Why `name` keeps these: a page names the same people dozens of times, each in every case."""
         record = self.graph.get(record_id)
         names = record.model.name
         code = next(code for code in (self.language.code, self.config.source_language, *names) if code in names)

@@ -239,16 +239,16 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         raise PluginError(str(error)) from None
 
     def _families(self, site_dir: Path) -> dict[str, str | bytes]:
-        """The PDFs and exports `mkdocs build` adds (PDFs in a process per core; under `serve`, in the background)."""
+        """The PDFs and exports `mkdocs build` adds (PDFs in a process per core); under `serve`, none here:
+        they are made in the background, so the pages are served without waiting for them."""
         from generator.executors import executor_for
-        from generator.outputs.families import FAMILIES, family_files
+        from generator.outputs.families import family_files
 
         families = tuple(self.config.outputs)
         if self.preview is not None:
-            waiting = tuple(name for name in families if FAMILIES[name].parallel)
-            self.preview.print_into(site_dir, self.project, self.now, waiting)
-            families = tuple(name for name in families if name not in waiting)
-        with executor_for(1 if self.preview else None) as executor:
+            self.preview.print_into(site_dir, self.project, self.now, families)
+            return {}
+        with executor_for() as executor:
             tree = family_files(self.project, families, self.now, executor)
         return {path: tree.content(path) for path in tree.paths()}
 

@@ -1,8 +1,9 @@
-"""The live preview (`briefing serve`): PDFs printed in the background, reloads, and errors shown as a page.
+"""The live preview (`briefing serve`): PDFs and exports made in the background, reloads, errors shown as a page.
 
-Why background PDFs: a rebuild waited for every PDF (seconds each) before
-the browser could reload. Here the pages are served as soon as MkDocs wrote
-them; the PDFs of that build print in a pool kept for the whole preview,
+Why in the background: a rebuild waited for every PDF (seconds each) and
+the exports before the browser could reload. Here the pages are served as
+soon as MkDocs wrote them; the PDFs of that build print in a pool kept for
+the whole preview, the exports are made beside them,
 those unchanged come from the cache at once, and they are written into the
 served folder only while their build is still the latest. A failure is
 logged and the preview goes on.
@@ -59,16 +60,17 @@ class BackgroundPrinting:
         try:
             tree = family_files(project, families, now, self.executor)
         except BriefingError as error:
-            log.error(f"the preview's PDFs were not printed: {error}")
+            log.error(f"the preview's {' and '.join(families)} files were not made: {error}")
             return
         except Exception as error:  # a thread of its own: say why in one line, and the preview goes on
             if not self._closed:
-                log.error(f"the preview's PDFs were not printed: internal error {type(error).__name__}: {error}")
+                log.error(f"the preview's {' and '.join(families)} files were not made: "
+                          f"internal error {type(error).__name__}: {error}")
             return
         with self._lock:
             if build == self._latest:
                 tree.write(site_dir)
-                log.info(f"{len(tree)} PDFs written")
+                log.info(f"{len(tree)} files written: {', '.join(families)}")
 
     def close(self) -> None:
         """Stop the pool; what is still printing is dropped (the preview is ending)."""
