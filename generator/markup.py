@@ -19,6 +19,7 @@ Whatever the parser yields outside the allow-list is written as its text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -87,10 +88,15 @@ def source(text: Inline, link_for: LinkFor | None) -> str:
     return "".join(parts)
 
 
-def tokens(markdown: str) -> list[Token]:
-    """The inline tokens of one text (the parser's only output for it)."""
+@functools.lru_cache(maxsize=65_536)
+def tokens(markdown: str) -> tuple[Token, ...]:
+    """The inline tokens of one text (the parser's only output for it), to read, not to change.
+
+    Kept: the same statement or fact is written on its briefing, on the
+    profile of everyone it names and in every export, each time parsed anew.
+    """
     blocks = _PARSER.parseInline(markdown)
-    return list(blocks[0].children or []) if blocks else []
+    return tuple(blocks[0].children or []) if blocks else ()
 
 
 @dataclass(frozen=True)

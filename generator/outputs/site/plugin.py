@@ -248,7 +248,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.preview is not None:
             self.preview.print_into(site_dir, self.project, self.now, families)
             return {}
-        with executor_for() as executor:
+        parallel = any(FAMILIES[name].parallel for name in families)
+        with executor_for(None if parallel else 1) as executor:
             tree = family_files(self.project, families, self.now, executor)
         return {path: tree.content(path) for path in tree.paths()}
 
