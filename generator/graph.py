@@ -10,7 +10,7 @@ may be shown at one moment.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,12 +28,23 @@ Index = dict[str, tuple[str, ...]]
 """Record id → ids of related records, in a stable order."""
 
 
+@dataclass(frozen=True)
+class About:
+    """What the records hold about one person, body or place: ids, each list in the index's order."""
+
+    statements: tuple[str, ...]
+    """Statements it made or that speak for it."""
+    facts: tuple[str, ...]
+    """Facts naming it as an actor."""
+    events: tuple[str, ...]
+    """Events it took part in, organised or hosted, oldest first."""
+
+
 @dataclass
 class FactGraph:
     """Records plus reverse indexes, built once per build."""
 
     records: RecordSet
-    cited_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     briefings_using: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def get(self, record_id: str) -> Record:
@@ -83,6 +94,22 @@ class FactGraph:
         add(mentions([briefing, *(record.model for record in records)]), "mentioned")
         return [(record_id, rel) for record_id, rel in found.items() if self.get(record_id).kind in ENTITY_KINDS]
 
+    def events_involved(self, briefing_ids: Iterable[str]) -> list[str]:
+        """The events the briefings involve, those their facts and statements belong to, and the larger events
+        these are part of: first found first.
+
+        The one answer to "which events do these briefings bring in", for the
+        site (every released briefing) and a dossier (its own), so both place
+        the same events on their timelines and under their profiles.
+        """
+        found: dict[str, None] = {}
+        for briefing_id in briefing_ids:
+            found.update((record_id, None) for record_id, _relation in self.related(briefing_id)
+                         if self.get(record_id).kind == "events")
+            found.update((event, None) for item_id in self.briefing_records(briefing_id)
+                         if (event := getattr(self.model(item_id), "event", None)))
+        return [*found, *self.containing(found)]
+
     def topics_of(self, briefing_id: str) -> list[str]:
         """The questions of the positions matrix the briefing's statements answer (topic ids, first seen first)."""
         return list(dict.fromkeys(stance.topic for item_id in self.briefing_records(briefing_id)
@@ -94,6 +121,18 @@ class FactGraph:
                                   for source in self.model(item_id).sources))
 
     # -- indexes by person, body, place, event ------------------------------------------
+
+    @cached_property
+    def cited_by(self) -> Index:
+        """Source → every record citing it, once each, in load order: statements, facts and events by their
+        `sources`, people by the sources of their offices and memberships."""
+        found: dict[str, dict[str, None]] = defaultdict(dict)
+        for record in self.records:
+            model = record.model
+            parts = [*(getattr(model, "roles", None) or ()), *(getattr(model, "memberships", None) or ())]
+            for source in [*(getattr(model, "sources", None) or ()), *(s for part in parts for s in part.sources)]:
+                found[source][record.id] = None
+        return _frozen({source: list(ids) for source, ids in found.items()})
 
     @cached_property
     def statements_by(self) -> Index:
@@ -169,6 +208,18 @@ class FactGraph:
                 found[place.model.country].append(place.id)
         return _frozen(found)
 
+    def about(self, record_id: str, within: Container[str]) -> About:
+        """What the records in `within` hold about the record: the one query behind every profile.
+
+        The site asks it with every public record, a dossier with its own
+        briefings' records, so a profile cannot list a fact in one and miss
+        it in the other.
+        """
+        def kept(index: Index) -> tuple[str, ...]:
+            return tuple(other for other in index.get(record_id, ()) if other in within)
+
+        return About(kept(self.statements_by), kept(self.facts_about), kept(self.events_of))
+
     def places_around(self, place_id: str | None) -> list[str]:
         """The place and every place containing it, innermost first."""
         places: list[str] = []
@@ -212,13 +263,6 @@ def _frozen(index: dict[str, list[str]]) -> Index:
 def resolve(records: RecordSet) -> FactGraph:
     """Build the graph and its reverse indexes from validated, checked records."""
     graph = FactGraph(records)
-    for record in records:
-        model = record.model
-        for source in getattr(model, "sources", []) or []:
-            graph.cited_by[source].append(record.id)
-        for part in [*(getattr(model, "roles", []) or []), *(getattr(model, "memberships", []) or [])]:
-            for source in part.sources:
-                graph.cited_by[source].append(record.id)
     for briefing in records.of_kind("briefings"):
         for item in graph.briefing_records(briefing.id):
             graph.briefings_using[item].append(briefing.id)

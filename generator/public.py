@@ -40,14 +40,10 @@ class Public:
     """Events a released briefing or one of its items involves, and the larger events they are part of."""
     briefings_about: Index
     """Person, organisation, place or event → released briefings involving it, newest first."""
-    statements_by: Index
-    """Person or organisation → public statements it made or that speak for it."""
-    facts_about: Index
-    """Person or organisation → public facts naming it as an actor."""
-    events_of: Index
-    """Person, organisation or place → public events it took part in, organised or hosted."""
     items_at: Index
     """Event → public statements and facts belonging to it."""
+    cited_by: Index
+    """Source → the public records citing it: statements, facts, events, and people whose offices it documents."""
     dossiers: Index
     """Dossier → its released briefings, in its order; a dossier none of whose briefings is released is absent."""
 
@@ -71,14 +67,11 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
                        key=lambda b: (graph.model(b).published.datetime, b), reverse=True)
     items = {item for b in briefings for item in graph.briefing_records(b) if graph.get(item).kind in ITEM_KINDS}
     about: dict[str, list[str]] = {}
-    events: set[str] = set()
     for briefing_id in briefings:
         for record_id, _relation in graph.related(briefing_id):
             about.setdefault(record_id, []).append(briefing_id)
-            if graph.get(record_id).kind == "events":
-                events.add(record_id)
-    events |= {graph.model(item).event for item in items if getattr(graph.model(item), "event", None)}
-    events |= set(graph.containing(events))
+    events = set(graph.events_involved(briefings))
+    shown = items | events | {r.id for kind in ALWAYS_PUBLIC for r in graph.of_kind(kind)}
     return Public(
         now=now,
         preview=preview,
@@ -87,10 +80,8 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
         items=frozenset(items),
         events=frozenset(events),
         briefings_about={record_id: tuple(ids) for record_id, ids in about.items()},
-        statements_by=_within(graph.statements_by, items),
-        facts_about=_within(graph.facts_about, items),
-        events_of=_within(graph.events_of, events),
         items_at=_within(graph.items_at, items),
+        cited_by=_within(graph.cited_by, shown),
         dossiers=_within({r.id: tuple(r.model.briefings) for r in graph.of_kind("dossiers")}, set(briefings)),
     )
 

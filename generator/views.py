@@ -315,12 +315,23 @@ class Participation:
 
 
 @dataclass(frozen=True)
+class AboutView:
+    """What the records in scope hold about a person, body or place (`FactGraph.about`), localized."""
+
+    statements: tuple[StatementView, ...]
+    facts: tuple[FactView, ...]
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
 class DossierProfile:
-    """A profile as a dossier prints it: the record's own data plus what it said in the dossier's briefings."""
+    """A profile as a dossier prints it: the record's own data plus what the dossier's briefings hold about it."""
 
     profile: ProfileView
     statements: tuple[StatementView, ...]
+    facts: tuple[FactView, ...]
     participations: tuple[Participation, ...]
+    """The events of the dossier it took part in, organised or hosted, with its capacity where the event gives one."""
 
 
 @dataclass(frozen=True)

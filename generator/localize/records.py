@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from generator.i18n.dates import iso_date, iso_datetime
 from generator.localize.texts import Texts
 from generator.records.values import DateTimeValue
 from generator.views import (
+    AboutView,
     BriefingRef,
     EventView,
     FactView,
@@ -79,6 +82,13 @@ class RecordViews(Texts):
             country=self.name(country) if country else None,
             part_of=self.name(part_of) if part_of else None,
             roles=roles, memberships=memberships)
+
+    def about(self, record_id: str, within: Container[str]) -> AboutView:
+        """What the records in `within` hold about a person, body or place (`FactGraph.about`), localized."""
+        found = self.graph.about(record_id, within)
+        return AboutView(tuple(self.statement(s) for s in found.statements),
+                         tuple(self.fact(f) for f in found.facts),
+                         tuple(self.event(e) for e in found.events))
 
     def event(self, event_id: str) -> EventView:
         """An event with its date, place, organiser, participants and sources."""

@@ -1,8 +1,12 @@
-"""The timeline: events, offices taken up, dated statements and facts, and briefings, oldest first.
+"""The timeline: events, offices taken up, statements and facts, and briefings, oldest first.
 
 One implementation for the site's timeline page and a dossier's chapter,
-so both place the same record on the same day in the same order. On one
-day an event comes first, then offices, then what was said or decided,
+so both place the same record on the same day in the same order. A
+statement or fact is placed on its own date, else (no date given at all)
+on the day of the event it belongs to, as the facts dataset dates it; one
+whose date the sources say they do not know (`date: unknown`) is not
+moved to its event's day, since it may have happened before. On one day
+an event comes first, then offices, then what was said or decided there,
 then the briefings reporting it. A record whose date the sources do not
 give sorts last and says so; the site leaves those out.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.graph import FactGraph
 from generator.i18n.dates import iso_date
 from generator.localize.records import RecordViews
 from generator.records.values import PartialDate, day_of
@@ -21,13 +26,13 @@ ORDER_IN_A_DAY = ("event", "office", "statement", "fact", "briefing")
 
 def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Iterable[str] = (),
              items: Iterable[str] = (), offices_of: Iterable[str] = ()) -> tuple[TimelineEntry, ...]:
-    """The entries of the given records, oldest first; statements and facts without a date of their own stay out.
+    """The entries of the given records, oldest first.
 
     Args:
         views: The language's record views.
         events: Events, placed on their date (an unknown date last).
         briefings: Briefings, placed on the day of their first publication.
-        items: Statements and facts; those with a date of their own are placed.
+        items: Statements and facts, on their own date or their event's (`item_day`); those with neither stay out.
         offices_of: People whose offices are placed on the day they were taken up.
     """
     graph = views.graph
@@ -46,21 +51,37 @@ def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Itera
                                       views.text(record, ("roles", index, "title"), role.title),
                                       tuple(views.source_ref(s) for s in role.sources)))
     for item_id in items:
-        model = graph.model(item_id)
-        if model.date is None:
+        placed = item_day(graph, item_id)
+        if placed is None:
             continue
+        day, time = placed
         if graph.get(item_id).kind == "statements":
             statement = views.statement(item_id)
-            entries.append(_entry(views, model.date.date, "statement", item_id, None, statement.text,
-                                  statement.sources, by=statement.by))
+            entries.append(_entry(views, day, "statement", item_id, None, statement.text,
+                                  statement.sources, by=statement.by, time=time))
         else:
             fact = views.fact(item_id)
-            entries.append(_entry(views, model.date.date, "fact", item_id, None, fact.text, fact.sources))
+            entries.append(_entry(views, day, "fact", item_id, None, fact.text, fact.sources, time=time))
     for briefing_id in briefings:
         entry = views.briefing_ref(briefing_id)
         entries.append(_entry(views, day_of(graph.model(briefing_id).published), "briefing", briefing_id, None,
                               entry.title, ()))
     return tuple(sorted(entries, key=lambda entry: entry.sort_key))
+
+
+def item_day(graph: FactGraph, item_id: str) -> tuple[PartialDate, tuple[int, int] | None] | None:
+    """The day a statement or fact is placed on, with the time of day of its event when it takes the event's.
+
+    Its own date when it gives one (`unknown` included), else its event's
+    day; None when it has neither.
+    """
+    model = graph.model(item_id)
+    if model.date is not None:
+        return model.date.date, None
+    if model.event:
+        event = graph.model(model.event)
+        return event.day, event.time_of_day
+    return None
 
 
 def _entry(views: RecordViews, date: PartialDate, kind: str, key: str, name: Name | None, text: Inline | None,

@@ -13,10 +13,23 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.config import ProjectConfig
 from generator.outputs.exports.renditions import BriefingExport, canonical_url
 from generator.project import Project
 from generator.render import render_template, to_plain
 from generator.urls import absolute_url, export_url, feed_url, home_url
+
+
+def feed_title(config: ProjectConfig, language: str) -> str:
+    """The feed's name, as the feed calls itself and as every page announcing it (`<link rel="alternate">`) does:
+    the site and the language, so a reader subscribed to both tells them apart.
+
+    >>> from types import SimpleNamespace
+    >>> feed_title(SimpleNamespace(site_name="Briefing", languages={"en": SimpleNamespace(name="English")}), "en")
+    'Briefing (English)'
+    """
+    return f"{config.site_name} ({config.languages[language].name})"
+
 
 EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
 """`updated` of a feed without entries: Atom requires one, and nothing has changed."""
@@ -56,6 +69,7 @@ class FeedHead:
     """What the feed says about itself."""
 
     self: str
+    title: str
     home: str
     site_name: str
     site_url: str
@@ -81,6 +95,7 @@ def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapp
     config = project.config
     head = FeedHead(
         self=absolute_url(config.site_url, feed_url(language)),
+        title=feed_title(config, language),
         home=absolute_url(config.site_url, home_url(language)),
         site_name=config.site_name,
         site_url=config.site_url,

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_date, iso_datetime
+from generator.outputs.exports.feeds import feed_title
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.records.values import DateTimeValue
@@ -86,7 +87,7 @@ def _briefing_meta(project: Project, meta: PageMeta) -> dict[str, Any]:
         "lastmod": meta.lastmod,
     }
     if meta.language:
-        data["feed"] = {"url": feed_url(code), "title": f"{config.site_name} ({language.name})"}
+        data["feed"] = {"url": feed_url(code), "title": feed_title(config, code)}
     for key in ("published", "modified", "jsonld"):
         if getattr(meta, key):
             data[key] = getattr(meta, key)

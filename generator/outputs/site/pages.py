@@ -231,12 +231,13 @@ class LanguagePages:
         source = page_source(self.code, record.kind, record_id)
         view = self.localizer.profile(record_id)
         about = self.scope.briefings_about.get(record_id, ())
-        statements = [self.localizer.statement(s) for s in self.scope.statements_by.get(record_id, ())]
+        held = self.localizer.about(record_id, self.shown)
+        statements = held.statements
         context: dict[str, Any] = {
             "p": view,
             "statements": statements,
-            "facts": [self.localizer.fact(f) for f in self.scope.facts_about.get(record_id, ())],
-            "events": [self.localizer.event(e) for e in self.scope.events_of.get(record_id, ())],
+            "facts": held.facts,
+            "events": held.events,
             "briefings": self.refs(about),
             "members": self.sort_names(graph.members.get(record_id, ())),
             "parts": self.sort_names(graph.parts.get(record_id, ())),
@@ -248,6 +249,11 @@ class LanguagePages:
         description = to_plain(view.summary) if view.summary else view.name.text
         return self.render(source, "site/profile.md.j2", self.meta(source, description, lastmod=self.lastmod_of(about)),
                            **context)
+
+    @cached_property
+    def shown(self) -> frozenset[str]:
+        """The public statements, facts and events: what profiles and the timeline draw on."""
+        return self.scope.items | self.scope.events
 
     def matrix(self, statement_ids: list[str], actors: list[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """The positions matrix of these actors on every question, from these public statements."""
@@ -270,18 +276,17 @@ class LanguagePages:
     def source(self, source_id: str) -> Page:
         page = page_source(self.code, "sources", source_id)
         graph = self.project.graph
-        citing = graph.cited_by.get(source_id, [])
-        items = [i for i in citing if i in self.scope.items]
-        using = {b for i in items for b in graph.briefings_using.get(i, ())}
+        citing = self.scope.cited_by.get(source_id, ())
+        using = {b for i in citing for b in graph.briefings_using.get(i, ())}
         briefings = [b for b in self.scope.briefings if b in using]
         view = self.localizer.source(source_id, 0)
         return self.render(
             page, "site/source.md.j2", self.meta(page, to_plain(view.title), lastmod=self.lastmod_of(briefings)),
             s=view,
-            statements=[self.localizer.statement(i) for i in items if graph.get(i).kind == "statements"],
-            facts=[self.localizer.fact(i) for i in items if graph.get(i).kind == "facts"],
-            events=[self.localizer.event(e) for e in dict.fromkeys(citing) if e in self.scope.events],
-            people=self.sort_names(dict.fromkeys(i for i in citing if graph.get(i).kind == "people")),
+            statements=[self.localizer.statement(i) for i in citing if graph.get(i).kind == "statements"],
+            facts=[self.localizer.fact(i) for i in citing if graph.get(i).kind == "facts"],
+            events=[self.localizer.event(e) for e in citing if graph.get(e).kind == "events"],
+            people=self.sort_names(i for i in citing if graph.get(i).kind == "people"),
             briefings=self.refs(briefings))
 
     def listing(self, kind: str) -> Page:
@@ -292,8 +297,7 @@ class LanguagePages:
             ids = sorted(self.scope.events, key=lambda e: (date_key(graph.model(e).day), e), reverse=True)
             entries = [(self.localizer.event(e), counts.get(e, 0)) for e in ids]
         elif kind == "sources":
-            entries = [(self.localizer.source(r.id, 0), sum(1 for i in graph.cited_by.get(r.id, ())
-                                                            if i in self.scope.items))
+            entries = [(self.localizer.source(r.id, 0), len(self.scope.cited_by.get(r.id, ())))
                        for r in sorted(graph.of_kind("sources"),
                                        key=lambda r: collation_key(to_plain(self.localizer.source_ref(r.id).title)))]
         else:
@@ -314,8 +318,8 @@ class LanguagePages:
     def timeline(self) -> Page:
         source = view_source(self.code, "timeline")
         return self.render(source, "site/timeline.md.j2",
-                           self.meta(source, self.gettext("Events, statements and briefings in the order they "
-                                                          "happened.")),
+                           self.meta(source, self.gettext("Events, what was said and decided, offices and "
+                                                          "briefings, day by day.")),
                            months=self.timeline_months())
 
     def positions(self) -> Page:
@@ -338,16 +342,19 @@ class LanguagePages:
         return statements, [name.record_id for group in groups for name in self.sort_names(group)]
 
     def timeline_months(self) -> list[tuple[str, list[TimelineEntry]]]:
-        """Dated events, briefings, statements and facts, newest first, grouped by month.
+        """The timeline of every public record, grouped by month: newest day first, each day in the order it
+        happened (an event, then what was said and decided there, then the briefings).
 
         Records whose date is unknown stay out: a timeline cannot place them.
         """
+        graph = self.project.graph
         entries = timeline(self.localizer, events=self.scope.events, briefings=self.scope.briefings,
-                           items=self.scope.items)
+                           items=sorted(self.scope.items), offices_of=[r.id for r in graph.of_kind("people")])
+        newest_day_first = sorted((entry for entry in entries if entry.dated), key=lambda entry: entry.sort_key[1:4],
+                                  reverse=True)
         months: dict[tuple[int, int], list[TimelineEntry]] = {}
-        for entry in reversed(entries):
-            if entry.dated:
-                months.setdefault(entry.sort_key[1:3], []).append(entry)
+        for entry in newest_day_first:
+            months.setdefault(entry.sort_key[1:3], []).append(entry)
         return [(self.localizer.month(year, month) if month else str(year), items)
                 for (year, month), items in months.items()]
 
