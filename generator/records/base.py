@@ -192,6 +192,14 @@ def _names(value: dict[str, NameForms], info: ValidationInfo) -> LocalizedDict:
 
 LocalizedNames = Annotated[dict[str, NameForms], AfterValidator(_names)]
 
+Aliases = Annotated[list[Text], Field(
+    default_factory=list, exclude=True,
+    description="Other spellings readers may search for, in no particular language (transliterations such as "
+                "Zelenskyy, a former name); the site's search finds the record's pages under each, with or "
+                "without accents")]
+"""Spellings beyond the names per language: search only, no output prints them, so they are left out of
+the fingerprints (`exclude`) that tell translators and published versions a record changed."""
+
 
 class RefId(str):
     """A record id that must resolve to a record of one of `kinds`."""

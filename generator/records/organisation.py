@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.records.base import LocalizedNames, LocalizedText, Ref, StrictModel
+from generator.records.base import Aliases, LocalizedNames, LocalizedText, Ref, StrictModel
 
 
 class Organisation(StrictModel):
@@ -15,6 +15,7 @@ class Organisation(StrictModel):
     kind: Literal["state", "alliance", "coalition", "institution", "government", "party"] = Field(
         description="What sort of body this is")
     name: LocalizedNames = Field(description="Full and short name per language")
+    aliases: Aliases
     part_of: Ref("organisations", hierarchical=True) | None = Field(
         None, description="The larger body this belongs to")
     summary: LocalizedText | None = Field(None, description="One sentence for the profile page")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.records.base import LocalizedNames, LocalizedText, Ref, SourceRefs, StrictModel
+from generator.records.base import Aliases, LocalizedNames, LocalizedText, Ref, SourceRefs, StrictModel
 from generator.records.values import DateValue
 
 
@@ -31,6 +31,7 @@ class Person(StrictModel):
     """A person with the name forms of each language."""
 
     name: LocalizedNames = Field(description="Full and short name per language")
+    aliases: Aliases
     country: Ref("organisations") | None = Field(None, description="The state the person acts for")
     roles: list[Role] = Field(default_factory=list, description="Offices and functions, with sources")
     memberships: list[Membership] = Field(default_factory=list, description="Parties and bodies the person "

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.records.base import LocalizedNames, Ref, StrictModel
+from generator.records.base import Aliases, LocalizedNames, Ref, StrictModel
 
 
 class Place(StrictModel):
@@ -14,5 +14,6 @@ class Place(StrictModel):
 
     kind: Literal["city", "building", "region", "country"] = Field(description="What sort of place this is")
     name: LocalizedNames = Field(description="Full and short name per language")
+    aliases: Aliases
     within: Ref("places", hierarchical=True) | None = Field(None, description="The place that contains this one")
     country: Ref("organisations") | None = Field(None, description="The state the place lies in")

@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -30,6 +31,25 @@ from generator.views import BriefingView
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's safe dumper when PyYAML has it: a third of page generation went into the pure-Python one."""
+
+BRIEFING_SEARCH_BOOST = 100
+"""A briefing's weight in search (Material's `search: boost:` front matter): a reader who types a name
+wants the news about it first, then the profile whose title it is (titles weigh 1,000 times the text,
+so the profile still leads any page that only mentions the name)."""
+
+NOT_FOUND = "404"
+"""Each language's page for addresses that lead nowhere: `de/404.md`, written to `de/404.html`."""
+
+
+def not_found_source(language: str) -> str:
+    """The Markdown source of a language's not-found page."""
+    return f"{language}/{NOT_FOUND}.md"
+
+
+def not_found_url(language: str) -> str:
+    """Where it is written: a file, not a folder, for web servers' `error_page`/`ErrorDocument`."""
+    return f"{language}/{NOT_FOUND}.html"
+
 
 PERSON_TYPES = {"people": "Person", "organisations": "Organization", "places": "Place", "events": "Event"}
 """schema.org type of each entity kind a briefing mentions."""
@@ -49,6 +69,10 @@ class PageMeta:
     lastmod: str | None = None
     jsonld: str | None = None
     search_exclude: bool = False
+    search_boost: float | None = None
+    """How much more this page weighs in search than others (every section of it)."""
+    not_found: bool = False
+    """A not-found page: shown at any address, so its links resolve from the language's root (`base_href`)."""
     hide: tuple[str, ...] = ()
     """Parts of Material's frame to leave out (`toc`, `navigation`), for pages that need the width."""
 
@@ -67,6 +91,8 @@ def front_matter(project: Project, meta: PageMeta) -> str:
         data["description"] = html.escape(meta.description)
     if meta.search_exclude:
         data["search"] = {"exclude": True}
+    elif meta.search_boost:
+        data["search"] = {"boost": meta.search_boost}
     if meta.hide:
         data["hide"] = list(meta.hide)
     data["briefing"] = _briefing_meta(project, meta)
@@ -86,6 +112,9 @@ def _briefing_meta(project: Project, meta: PageMeta) -> dict[str, Any]:
         "og_type": meta.og_type,
         "lastmod": meta.lastmod,
     }
+    if meta.not_found:
+        data["not_found"] = True
+        data["base_href"] = urlsplit(config.site_url or "/").path.rstrip("/") + f"/{code}/"
     if meta.language:
         data["feed"] = {"url": feed_url(code), "title": feed_title(config, code)}
     for key in ("published", "modified", "jsonld"):
@@ -127,8 +156,9 @@ def alternates(project: Project, source: str) -> list[dict[str, str]]:
     config = project.config
     if source.split("/", 1)[0] not in config.languages:
         return []
+    not_found = source.split("/", 1)[1] == f"{NOT_FOUND}.md"
     return [{"lang": code, "html_lang": language.html_lang, "name": language.name,
-             "url": source_url(counterpart(source, code))}
+             "url": not_found_url(code) if not_found else source_url(counterpart(source, code))}
             for code, language in config.languages.items()]
 
 

@@ -30,7 +30,14 @@ from generator.localize.timeline import timeline
 from generator.markup import SITE
 from generator.outputs.briefing import briefing_markdown
 from generator.outputs.exports.formats import FORMATS
-from generator.outputs.site.meta import PageMeta, briefing_jsonld, front_matter, plain_heading
+from generator.outputs.site.meta import (
+    BRIEFING_SEARCH_BOOST,
+    PageMeta,
+    briefing_jsonld,
+    front_matter,
+    not_found_source,
+    plain_heading,
+)
 from generator.project import Project
 from generator.public import Public
 from generator.render import render_template, to_plain
@@ -166,6 +173,15 @@ class LanguagePages:
             yield self.listing(kind)
         yield self.timeline()
         yield self.positions()
+        yield self.not_found()
+
+    def not_found(self) -> Page:
+        """What a reader sees at an address that leads nowhere: the way home and search, in this language."""
+        source = not_found_source(self.code)
+        return self.render(source, "site/not_found.md.j2",
+                           self.meta(source, title=self.gettext("Page not found"), search_exclude=True,
+                                     not_found=True, hide=("navigation", "toc")),
+                           home=home_source(self.code))
 
     def home(self) -> Page:
         source = home_source(self.code)
@@ -222,7 +238,7 @@ class LanguagePages:
         downloads += [(fmt, links.file(export_url(self.code, briefing_id, fmt))) for fmt in DOWNLOADS]
         meta = self.meta(source, to_plain(view.standfirst), og_type="article", published=view.published_iso,
                          modified=last_change_iso(self.project, briefing_id), lastmod=self.lastmod_of([briefing_id]),
-                         jsonld=briefing_jsonld(self.project, view))
+                         jsonld=briefing_jsonld(self.project, view), search_boost=BRIEFING_SEARCH_BOOST)
         return self.render(source, "site/briefing.md.j2", meta, body=body, b=view, downloads=downloads)
 
     def profile(self, record_id: str) -> Page:

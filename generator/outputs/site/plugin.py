@@ -18,8 +18,11 @@ Hooks, in build order:
   (`generator.outputs.site.page_cache`) through the page hooks.
 - `on_env`: keep the theme's compiled templates in the build cache.
 - `on_page_markdown`: date pages from the records, never the clock.
+- `on_page_context`: Material's search reads each page with a space after
+  each table cell and line break (words in a cell would run together), then
+  the page gets its content back as it is.
 - `on_post_build` (after Material's search): split the search index per
-  language, then write the PDF and export families; under `serve` the PDFs
+  language, with the spellings of names, then write the PDF and export families; under `serve` the PDFs
   print in the background, so a rebuilt page shows at once.
 - `on_serve`: reload when content, templates or catalogs change.
 """
@@ -37,7 +40,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -97,6 +100,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """Under `serve`: the `BackgroundPrinting` the rebuilds' PDFs print in."""
         self.broken: str | None = None
         """Under `serve`: why this rebuild failed; it then shows the error on every page."""
+        self.unspaced: str | None = None
+        """The content of the page Material's search is reading, as the page shows it."""
 
     def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
         """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
@@ -139,11 +144,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 return config
         self.now = self.now or current_time()
         _escape_theme_strings(config)
+        # each language writes its own not-found page; the site's root gets the source language's (on_post_build)
+        config.theme.static_templates.discard("404.html")
         _check_search_languages(config, self.project.config.codes)
         config.nav = site_nav(self.project)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from generator.outputs.site.meta import not_found_source, not_found_url
         from generator.outputs.site.run import in_nav, site_pages
 
         if self.preview is not None:
@@ -159,11 +167,15 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             return files
         self.pages = len(pages)
         navigated = in_nav(self.project)
+        not_found = {not_found_source(code): not_found_url(code) for code in self.project.config.codes}
         for source, markdown in pages.items():
             if files.get_file_from_path(source) is not None:
                 raise PluginError(f"{config.docs_dir}/{source} clashes with a generated page; remove the file")
             inclusion = InclusionLevel.INCLUDED if source in navigated else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
+            file = File.generated(config, source, content=markdown, inclusion=inclusion)
+            if source in not_found:
+                file.dest_uri = not_found[source]  # a file a web server can name as its error page
+            files.append(file)
         stylesheet = self.project.config.templates_dir / "site" / "briefing.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
         self.page_cache = _page_cache(self.project, config, pages, navigated)
@@ -193,8 +205,21 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return html if self.page_cache is None else self.page_cache.content(page, html, files)
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    @event_priority(100)  # before Material's search reads the page
+    def _page_context_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Search reads the page with its cells and lines apart; `_page_context` hands the page back as it is."""
+        from generator.outputs.site.search_index import with_word_breaks
+
+        self.unspaced = page.content
+        page.content = with_word_breaks(page.content or "")
+        return context
+
+    @event_priority(-100)  # after Material's search
+    def _page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        page.content = self.unspaced
         return context if self.page_cache is None else self.page_cache.context(page, context)
+
+    on_page_context = CombinedEvent(_page_context_for_search, _page_context)
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -205,6 +230,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from generator.outputs.site.search_index import split_search_index
+        from generator.outputs.site.search_spellings import spellings
         from generator.publish import MARKER, MARKER_TEXT
         from generator.write import OutputTree
 
@@ -212,8 +238,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         tree = OutputTree()
         try:
             if not self.broken:
-                tree.update(split_search_index(site_dir, self.project.config.codes))
+                tree.update(split_search_index(site_dir, {code: spellings(self.project, code)
+                                                          for code in self.project.config.codes}))
                 tree.add(MARKER, MARKER_TEXT)
+                tree.add(ROOT_NOT_FOUND, _root_not_found(site_dir, self.project.config.source_language))
                 tree.update(self._families(site_dir))
                 tree.write(site_dir)
         except BriefingError as error:
@@ -262,6 +290,17 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+ROOT_NOT_FOUND = "404.html"
+"""What hosts that know one error page for the whole site show (GitHub Pages, `mkdocs serve`)."""
+
+
+def _root_not_found(site_dir: Path, language: str) -> str:
+    """The source language's not-found page: its links resolve from its language's root wherever it is served."""
+    from generator.outputs.site.meta import not_found_url
+
+    return (site_dir / not_found_url(language)).read_text(encoding="utf-8")
 
 
 def _show_error(site_dir: Path, message: str, site_url: str | None) -> None:

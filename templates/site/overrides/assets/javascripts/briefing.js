@@ -4,7 +4,8 @@
  *
  * 1. Material's helpers, which its theme writes inline into every page
  *    (partials/javascripts/base.html): the storage scope and get/set/hash.
- *    The scope arrives in this script tag's data-md-scope attribute.
+ *    The scope arrives in this script tag's data-md-scope attribute, relative
+ *    to the page's base (a not-found page's is its language's root).
  *
  * 2. Sitemaps: Material fetches `sitemap.xml` next to every <link
  *    rel="alternate"> to keep readers on the same page when they switch
@@ -13,14 +14,10 @@
  *    already, and those sitemaps do not exist: the requests would only fail,
  *    so they are stopped before they are sent.
  *
- * 3. Stemming: Material appends "*" to every search term, and lunr does not
- *    stem a term with a wildcard, so a stemmed index misses whole words whose
- *    stem is no prefix of them ("Zelensky" is indexed as "zelenski"). Each
- *    plain word is therefore sent twice: as typed (prefix search while
- *    typing) and with a neutral boost "^1", which Material leaves without
- *    "*", so lunr stems it with the page language's stemmer.
+ * Search itself (stemming, accents, spellings of names, what matched) is
+ * the site's search worker's: assets/javascripts/workers/briefing-search.js.
  */
-var __md_scope = new URL(document.currentScript.dataset.mdScope, location);
+var __md_scope = new URL(document.currentScript.dataset.mdScope, document.baseURI);
 var __md_hash = function (value) {
   return [].reduce.call(value, function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
 };
@@ -42,14 +39,5 @@ var __md_set = function (key, value, storage, scope) {
   XMLHttpRequest.prototype.send = function () {
     if (this.__sitemap) { this.abort(); return; }
     return send.apply(this, arguments);
-  };
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === 2 && typeof message.data === "string" && message.data.indexOf('"') < 0) {
-      arguments[0] = {type: 2, data: message.data.trim().split(/\s+/).map(function (word) {
-        return /^[\p{L}\p{N}]+$/u.test(word) ? word + " " + word + "^1" : word;
-      }).join(" ")};
-    }
-    return post.apply(this, arguments);
   };
 })();
