@@ -50,7 +50,9 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
 
     PDFs print in `jobs` processes (default: every core), or on the Dask
     cluster `executor` names (`dask:tcp://HOST:PORT`), while MkDocs builds the
-    pages; those whose job is in the cache are not printed again.
+    pages; those whose job is in the cache are not printed again. A `draft`
+    build (missing and stale translations let through, marked) goes to the
+    draft folder, never to the published site.
     """
     moment = now or current_time()
     current = still_current(root, site_dir, draft, moment)
@@ -63,7 +65,7 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
     from generator.outputs.site.run import run_mkdocs
     from generator.write import OutputTree
 
-    target = (site_dir or load_config(root).site_dir).resolve()
+    target = (site_dir or load_config(root).output_dir(draft)).resolve()
     inputs = inputs_digest(root, target, draft)
     with executor_for(jobs, executor) as pool:
         project = _load(root, draft, stages)
@@ -97,7 +99,7 @@ def build_family(root: Path, family: str, *, draft: bool = False, now: dt.dateti
 
     project = _load(root, draft, stages)
     folder = FAMILIES[family].folder
-    target = site_dir or project.config.site_dir
+    target = site_dir or project.config.output_dir(draft)
     parallel = FAMILIES[family].parallel
     with stages.stage(family) as count, executor_for(jobs if parallel else 1, executor if parallel else None) as pool:
         tree = family_files(project, (family,), now or current_time(), pool)

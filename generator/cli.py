@@ -125,9 +125,26 @@ def doctor() -> None:
         raise typer.Exit(3)
 
 
-DraftOption = Annotated[bool, typer.Option("--draft/--strict", help="--strict (the default) refuses missing and "
-                                                                   "stale translations with a list of them; --draft "
-                                                                   "renders them with a visible mark.")]
+StaleOption = Annotated[bool, typer.Option(
+    "--allow-stale-translations", help="Let missing and out-of-date translations through, each with a visible mark, "
+                                       "into the draft folder (site-draft/, `draft_dir` in mkdocs.yml), never into "
+                                       "the published site. Without it they are refused with a list of them.")]
+RENAMED = {"--draft": "--allow-stale-translations (a build with it writes site-draft/, never site/)",
+           "--drafts": "--show-unreleased", "--preview": "--show-unreleased"}
+"""Spellings of earlier versions, one letter apart and meaning different things; each now says what replaced it."""
+
+
+def _renamed(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> bool:
+    if value:
+        raise typer.BadParameter(f"renamed: use {RENAMED[param.opts[0]]}", ctx=ctx, param=param)
+    return value
+
+
+def _old(*spellings: str) -> object:
+    """A spelling of an earlier version, hidden, that stops with the name that replaced it."""
+    return typer.Option(False, *spellings, hidden=True, callback=_renamed, expose_value=False)
+
+
 NowOption = Annotated[datetime | None, typer.Option(help="The build's current time for embargoes "
                                                           "(ISO 8601 with offset); default: the clock.")]
 
@@ -149,15 +166,16 @@ def _show_warning(message: str) -> None:
 
 
 @app.command()
-def build(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None,
-          jobs: JobsOption = None, executor: ExecutorOption = None) -> None:
+def build(project: ProjectOption = Path("."), allow_stale_translations: StaleOption = False, now: NowOption = None,
+          jobs: JobsOption = None, executor: ExecutorOption = None, _draft: bool = _old("--draft")) -> None:
     """Build the site, PDFs and exports into the site folder, replacing it only on success."""
     from generator.build import build_site
     from generator.system import require_system
 
     require_system("build")
     with warning_log(_show_warning) as warnings:
-        report = build_site(project, draft=draft, now=_now(now), jobs=jobs, executor=executor, stages=StageLog(err))
+        report = build_site(project, draft=allow_stale_translations, now=_now(now), jobs=jobs, executor=executor,
+                            stages=StageLog(err))
     done = "nothing changed since the last build of" if report.unchanged else "built"
     out.print(f"{done} {report.files} files into {report.target} ({warnings.count} warning(s))", markup=False)
 
@@ -173,19 +191,20 @@ def _family(family: str, project: Path, draft: bool, now: datetime | None, jobs:
 
 
 @app.command()
-def pdf(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None,
-        jobs: JobsOption = None, executor: ExecutorOption = None) -> None:
+def pdf(project: ProjectOption = Path("."), allow_stale_translations: StaleOption = False, now: NowOption = None,
+        jobs: JobsOption = None, executor: ExecutorOption = None, _draft: bool = _old("--draft")) -> None:
     """Print every briefing and dossier as PDF (site/pdf/), without rebuilding the site."""
     from generator.system import require_system
 
     require_system("build")
-    _family("pdf", project, draft, now, jobs, executor)
+    _family("pdf", project, allow_stale_translations, now, jobs, executor)
 
 
 @app.command()
-def export(project: ProjectOption = Path("."), draft: DraftOption = False, now: NowOption = None) -> None:
+def export(project: ProjectOption = Path("."), allow_stale_translations: StaleOption = False, now: NowOption = None,
+           _draft: bool = _old("--draft")) -> None:
     """Write the partner exports (site/exports/): ninjs, fragments, Markdown, text, feeds, facts dataset."""
-    _family("export", project, draft, now)
+    _family("export", project, allow_stale_translations, now)
 
 
 versions_app = typer.Typer(help="Published versions: what each published briefing and dossier read, so a change "
@@ -217,10 +236,15 @@ def confirm_versions(
 @app.command()
 def serve(
     project: ProjectOption = Path("."),
-    draft: DraftOption = False,
-    preview: Annotated[bool, typer.Option("--drafts", "--preview", help="Show drafts and briefings under embargo too "
-                                                            "(for the desk only; never publish this).")] = False,
+    allow_stale_translations: Annotated[bool, typer.Option(
+        "--allow-stale-translations", help="Show missing and out-of-date translations with a visible mark instead "
+                                           "of refusing them.")] = False,
+    show_unreleased: Annotated[bool, typer.Option(
+        "--show-unreleased", help="Show briefings with status draft and those under embargo too (the desk's "
+                                  "preview, served from memory; never published).")] = False,
     address: Annotated[str, typer.Option("--address", "-a", help="Where to serve, host:port.")] = "127.0.0.1:8000",
+    _draft: bool = _old("--draft"),
+    _drafts: bool = _old("--drafts", "--preview"),
 ) -> None:
     """Live preview of the site: rebuilds and reloads when content, templates or catalogs change."""
     from generator.outputs.site.run import serve_site
@@ -228,7 +252,8 @@ def serve(
 
     require_system("build")
     with warning_log(_show_warning):
-        serve_site(project, draft=draft, preview=preview, address=address)
+        serve_site(project, allow_stale_translations=allow_stale_translations, show_unreleased=show_unreleased,
+                   address=address)
 
 
 def main() -> None:

@@ -73,6 +73,9 @@ class ProjectConfig:
     locales_dir: Path
     docs_dir: Path
     site_dir: Path
+    draft_dir: Path
+    """Where a build that lets missing or stale translations through goes (`draft_dir:`, default `site-draft`
+    beside `site_dir`): never the published folder, so no draft mark reaches readers or partners."""
     limits: Limits = DEFAULT_LIMITS
     """What one record file may cost to read (`limits:` in the briefing entry); pass it to `load_records`."""
 
@@ -85,13 +88,19 @@ class ProjectConfig:
     def codes(self) -> tuple[str, ...]:
         return tuple(self.languages)
 
+    def output_dir(self, allow_stale_translations: bool) -> Path:
+        """The folder a build publishes into: the site, or the draft folder for a build with marked translations."""
+        return self.draft_dir if allow_stale_translations else self.site_dir
+
     @property
     def target_languages(self) -> tuple[str, ...]:
         """Languages translated from the source language."""
         return tuple(code for code in self.languages if code != self.source_language)
 
 
-PLUGIN_OPTIONS = ("languages", "source_language", "rights", *SOURCE_OPTIONS, "limits", "draft", "preview",
+SWITCHES = ("allow_stale_translations", "show_unreleased")
+"""The plugin's true/false settings: `briefing serve` sets them through `!ENV` for the local preview."""
+PLUGIN_OPTIONS = ("languages", "source_language", "rights", *SOURCE_OPTIONS, "limits", "draft_dir", *SWITCHES,
                   "outputs")
 """Every setting of the `briefing` entry; any other is refused as a typo (the MkDocs plugin declares the same)."""
 LANGUAGE_OPTIONS = ("locale", "quotes")
@@ -128,7 +137,8 @@ def load_config(root: Path | None = None) -> ProjectConfig:
     folders = {key: _folder(file, root, base + (key,), default) for key, default in SOURCE_OPTIONS.items()}
     docs_dir = _folder(file, root, ("docs_dir",), "docs")
     _check_switches(file, base)
-    site_dir = file.text(("site_dir",), "", required=False) or "site"
+    site_dir = output_folder(root, (root / (file.text(("site_dir",), "", required=False) or "site")).resolve(),
+                             [*folders.values(), docs_dir], file.where(("site_dir",)))
     return ProjectConfig(
         root=root,
         site_name=site_name,
@@ -140,8 +150,8 @@ def load_config(root: Path | None = None) -> ProjectConfig:
         templates_dir=folders["templates_dir"],
         locales_dir=folders["locales_dir"],
         docs_dir=docs_dir,
-        site_dir=output_folder(root, (root / site_dir).resolve(), [*folders.values(), docs_dir],
-                               file.where(("site_dir",))),
+        site_dir=site_dir,
+        draft_dir=_draft_dir(file, root, base + ("draft_dir",), site_dir, [*folders.values(), docs_dir]),
         limits=_limits(file, base + ("limits",)),
     )
 
@@ -267,9 +277,21 @@ def _folder(file: ConfigFile, root: Path, at: FieldPath, default: str) -> Path:
     return folder
 
 
+def _draft_dir(file: ConfigFile, root: Path, at: FieldPath, site_dir: Path, sources: list[Path]) -> Path:
+    """The draft folder: a folder of its own like the site's, and neither the site nor inside or above it."""
+    name = file.text(at, "", required=False)
+    folder = output_folder(root, (root / name).resolve() if name else site_dir.with_name(f"{site_dir.name}-draft"),
+                           sources, file.where(at))
+    if folder == site_dir or folder.is_relative_to(site_dir) or site_dir.is_relative_to(folder):
+        raise file.error(at, f"{folder} is or holds the published site {site_dir}",
+                         "a draft build must never write into what is published; give a folder beside it, "
+                         "such as `site-draft`")
+    return folder
+
+
 def _check_switches(file: ConfigFile, at: FieldPath) -> None:
-    """`draft`, `preview` and `outputs` are MkDocs' to read; their types are checked here so every command agrees."""
-    for name in ("draft", "preview"):
+    """The switches and `outputs` are MkDocs' to read; their types are checked here so every command agrees."""
+    for name in SWITCHES:
         value = file.get((*at, name))
         if value is not None and not isinstance(value, bool):
             raise file.error((*at, name), f"{shown(value)} is not true or false", "write true or false")

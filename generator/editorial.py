@@ -50,7 +50,7 @@ def releasable(project: HasGraph, briefing_id: str, now: dt.datetime, *, preview
         project: The loaded project (only its graph is read).
         briefing_id: The briefing's id.
         now: The build's time, with offset (from `--now` or the clock).
-        preview: True only for the local preview (`briefing serve --drafts`),
+        preview: True only for the local preview (`briefing serve --show-unreleased`),
             which shows drafts and embargoed briefings to the desk.
     """
     return preview or state(project, briefing_id, now) in ("published", "withdrawn")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.cache import code_fingerprint, digest, project_cache
 from generator.config import CONFIG_FILE
+from generator.publish import MARKER
 from generator.system import pdf_libraries
 
 STAMP_FILE = "last-build.json"
@@ -67,13 +68,14 @@ def inputs_digest(root: Path, target: Path, draft: bool) -> str:
 
 
 def _project_files(root: Path, target: Path) -> list[Path]:
-    """Every file of the project but the published site, hidden files and folders (.git, .venv, the staging
-    folder and lock of a build) and bytecode."""
+    """Every file of the project but the published site (and any other folder briefing published, such as the
+    draft folder), hidden files and folders (.git, .venv, the staging folder and lock of a build) and bytecode."""
     found = []
     for folder, subfolders, names in os.walk(root):
         here = Path(folder)
         subfolders[:] = sorted(name for name in subfolders
-                               if not name.startswith(".") and name != "__pycache__" and here / name != target)
+                               if not name.startswith(".") and name != "__pycache__" and here / name != target
+                               and not (here / name / MARKER).is_file())
         found += [here / name for name in sorted(names) if not name.startswith(".")]
     return found
 

@@ -27,7 +27,7 @@ theme:
 plugins:
   - search
   - briefing:
-      draft: !ENV [BRIEFING_DRAFT, false]
+      allow_stale_translations: !ENV [BRIEFING_ALLOW_STALE_TRANSLATIONS, false]
       languages:
         de: {locale: de_DE, quotes: ["„", "“", "‚", "‘"]}
         en: {locale: en_GB, quotes: ["“", "”", "‘", "’"]}
@@ -53,7 +53,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (tmp_path / name).mkdir()
     (tmp_path / "mkdocs.yml").write_text(VALID, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("BRIEFING_DRAFT", raising=False)
+    monkeypatch.delenv("BRIEFING_ALLOW_STALE_TRANSLATIONS", raising=False)
     return tmp_path
 
 
@@ -141,9 +141,10 @@ def test_the_repository_configuration_loads() -> None:
                  "mkdocs.yml:11:9: plugins.briefing.languages.../de: '../de' is not a language code (use a lowercase "
                  "ISO 639 code such as de or en, in quotes if YAML reads it otherwise (`\"no\"`))",
                  id="language-code-path"),
-    pytest.param(replace("      draft: !ENV [BRIEFING_DRAFT, false]\n", "      draft: maybe\n"),
-                 "mkdocs.yml:9:14: plugins.briefing.draft: 'maybe' is not true or false (write true or false)",
-                 id="draft-not-a-boolean"),
+    pytest.param(replace("      allow_stale_translations: !ENV [BRIEFING_ALLOW_STALE_TRANSLATIONS, false]\n",
+                         "      allow_stale_translations: maybe\n"),
+                 "mkdocs.yml:9:33: plugins.briefing.allow_stale_translations: 'maybe' is not true or false "
+                 "(write true or false)", id="switch-not-a-boolean"),
     pytest.param(lambda text: text.replace("      rights:\n", "      limits: {record_bytes: 0}\n      rights:\n"),
                  "mkdocs.yml:13:30: plugins.briefing.limits.record_bytes: 0 is not a whole number from 1 to "
                  "67,108,864 (the default is 262144)", id="limit-zero"),
@@ -201,10 +202,11 @@ def test_every_option_the_mkdocs_plugin_declares_is_accepted() -> None:
 
 
 def test_env_tags_are_resolved_as_mkdocs_resolves_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFING_DRAFT", "true")
+    monkeypatch.setenv("BRIEFING_ALLOW_STALE_TRANSLATIONS", "true")
     load_config(project)
-    monkeypatch.setenv("BRIEFING_DRAFT", "perhaps")
-    assert refusal(project).startswith("mkdocs.yml:9:14: plugins.briefing.draft: 'perhaps' is not true or false")
+    monkeypatch.setenv("BRIEFING_ALLOW_STALE_TRANSLATIONS", "perhaps")
+    assert refusal(project).startswith(
+        "mkdocs.yml:9:33: plugins.briefing.allow_stale_translations: 'perhaps' is not true or false")
 
 
 def test_the_theme_languages_are_the_partials_material_ships(project: Path) -> None:

@@ -104,7 +104,7 @@ def test_a_draft_build_prints_the_warnings_it_counts(root: Path) -> None:
     _edit_first_german_text(root)
     strict = run(root, "build", "--now", NOW)
     assert_fails_with(strict, root, "translation is older than the de text")
-    draft = run(root, "build", "--draft", "--now", NOW)
+    draft = run(root, "build", "--allow-stale-translations", "--now", NOW)
     assert draft.returncode == 0, draft.stderr
     warnings = [line for line in draft.stderr.splitlines() if line.startswith("warning:")]
     assert warnings and all("translation is older than the de text" in line for line in warnings)

@@ -45,7 +45,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.cache import RenderCache
-from generator.errors import BriefingError
+from generator.errors import BriefingError, ConfigError
 from generator.outputs.families import FAMILIES
 from generator.outputs.site.page_cache import PageCache, shared_key
 
@@ -74,10 +74,11 @@ class BriefingPluginConfig(Config):
     templates_dir = c.Optional(c.Type(str))
     locales_dir = c.Optional(c.Type(str))
     limits = c.Optional(c.Type(dict))
-    draft = c.Type(bool, default=False)
-    """Build with missing or stale translations, marked, instead of refusing them."""
-    preview = c.Type(bool, default=False)
-    """Show drafts and briefings under embargo: for the desk's local preview only."""
+    draft_dir = c.Optional(c.Type(str))
+    allow_stale_translations = c.Type(bool, default=False)
+    """Build with missing or stale translations, marked, instead of refusing them (never into the published site)."""
+    show_unreleased = c.Type(bool, default=False)
+    """Show drafts and briefings under embargo: for the desk's local preview only (never into the published site)."""
     outputs = c.ListOfItems(c.Choice(tuple(FAMILIES)), default=list(FAMILIES))
     """Output families written next to the pages (an empty list for a quick preview)."""
 
@@ -135,10 +136,12 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.project is None:
             root = Path(config.config_file_path).parent
             try:
-                self.project = load_project(root, draft=self.config.draft)
+                self.project = load_project(root, draft=self.config.allow_stale_translations)
                 project = self.project.config
                 output_folder(project.root, Path(config.site_dir).resolve(), project.sources,
                               "site_dir (the folder `mkdocs build` writes)", inside=False)
+                if self.preview is None:
+                    _refuse_unreleased_in_public(project, Path(config.site_dir), self.config)
             except BriefingError as error:
                 self._stop(error)
                 return config
@@ -161,7 +164,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.broken:
             return files
         try:
-            pages = site_pages(self.project, self.now, preview=self.config.preview)
+            pages = site_pages(self.project, self.now, preview=self.config.show_unreleased)
         except BriefingError as error:
             self._stop(error)
             return files
@@ -301,6 +304,22 @@ def _root_not_found(site_dir: Path, language: str) -> str:
     from generator.outputs.site.meta import not_found_url
 
     return (site_dir / not_found_url(language)).read_text(encoding="utf-8")
+
+
+def _refuse_unreleased_in_public(project: Any, site_dir: Path, options: BriefingPluginConfig) -> None:
+    """`mkdocs build` (not `serve`) never writes drafts or embargoed briefings, nor translation marks into the
+    published folder: what a build writes may be uploaded.
+
+    Raises:
+        ConfigError: `show_unreleased` is on, or `allow_stale_translations` with MkDocs' `site_dir` the published one.
+    """
+    if options["show_unreleased"]:
+        raise ConfigError("plugins.briefing.show_unreleased is on: `mkdocs build` never writes drafts or embargoed "
+                          "briefings into a folder; preview them with `briefing serve --show-unreleased`")
+    if options["allow_stale_translations"] and site_dir.resolve() == project.site_dir:
+        raise ConfigError(f"plugins.briefing.allow_stale_translations is on: `mkdocs build` would write translation "
+                          f"marks into the published {project.site_dir}; use `briefing build "
+                          f"--allow-stale-translations`, which writes {project.draft_dir}")
 
 
 def _show_error(site_dir: Path, message: str, site_url: str | None) -> None:

@@ -170,12 +170,14 @@ def _mkdocs_messages() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def serve_site(root: Path, *, draft: bool = False, preview: bool = False, address: str = "127.0.0.1:8000") -> None:
+def serve_site(root: Path, *, allow_stale_translations: bool = False, show_unreleased: bool = False,
+               address: str = "127.0.0.1:8000") -> None:
     """`briefing serve`: MkDocs' live preview, rebuilt when content, templates or catalogs change.
 
     The project is loaded once first, so content problems are reported
-    together before the server starts. `draft` and `preview` reach the plugin
-    through the `!ENV` settings of its mkdocs.yml entry.
+    together before the server starts. The two switches reach the plugin
+    through the `!ENV` settings of its mkdocs.yml entry; the preview is
+    served from memory, never written into the published site.
     """
     import os
 
@@ -184,10 +186,10 @@ def serve_site(root: Path, *, draft: bool = False, preview: bool = False, addres
 
     from generator.project import load_project
 
-    load_project(root, draft=draft)
+    load_project(root, draft=allow_stale_translations)
     _show_mkdocs_log()
-    os.environ["BRIEFING_DRAFT"] = "true" if draft else "false"
-    os.environ["BRIEFING_PREVIEW"] = "true" if preview else "false"
+    os.environ["BRIEFING_ALLOW_STALE_TRANSLATIONS"] = "true" if allow_stale_translations else "false"
+    os.environ["BRIEFING_SHOW_UNRELEASED"] = "true" if show_unreleased else "false"
     config_file = root.resolve() / CONFIG_FILE
     try:
         serve(config_file=str(config_file), dev_addr=address, livereload=True)
