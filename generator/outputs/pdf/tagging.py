@@ -41,7 +41,7 @@ def complete_tags(document: Any, pdf: pydyf.PDF) -> None:
     """
     elements = [obj for obj in pdf.objects
                 if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/StructElem"][1:]  # after /Document
-    predicted = [pair for page in document.pages for pair in _element_boxes(page._page_box, "Document")]
+    predicted = [entry for page in document.pages for entry in _element_boxes(page._page_box, "Document")]
     if len(predicted) != len(elements):
         raise TaggingError(f"WeasyPrint made {len(elements)} structure elements, the boxes predict {len(predicted)}")
     for element, (tag, box, language) in zip(elements, predicted, strict=True):
