@@ -92,6 +92,7 @@ def corpus_project(folder: Path) -> Project:
         shutil.copytree(ROOT / name, folder / name)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / ASSETS_FOLDER).symlink_to(ROOT / ASSETS_FOLDER)
+    (folder / "docs").mkdir()  # mkdocs.yml's docs_dir must exist, though empty
     write_corpus(folder / "content", briefings=10)
     return load_project(folder, draft=True)
 

@@ -30,11 +30,18 @@ def test_all_fonts_are_ours_and_embedded(tmp_path: Path, briefing_pdfs: dict[str
 
 
 def _contents(pdf: Pdf, page: int, prefix: str) -> list[tuple[str, int]]:
-    """(destination, printed page number) of each contents entry on `page`, top to bottom."""
+    """(destination, printed page number) of each contents entry on `page`, top to bottom.
+
+    The dots between title and number are drawn, not text, so an entry's
+    text is its title, a space and the number, on the line the entry ends.
+    """
     destinations = list(dict.fromkeys(name for _, name in pdf.links(page)
                                       if name.startswith(prefix) and "-note-" not in name and "-cite-" not in name))
-    numbers = [int(n) for n in re.findall(r"\.{4,}\s*(\d+)\s*$", pdf.pages[page - 1], re.MULTILINE)]
+    text = pdf.pages[page - 1]
+    body = re.sub(r"(Page|Seite) \d+ (of|von) \d+$", "", text, flags=re.MULTILINE)  # the running foot
+    numbers = [int(n) for n in re.findall(r"\D (\d{1,3})$", body, re.MULTILINE)]  # not the running head's year
     assert len(numbers) == len(destinations) > 3, (numbers, destinations)
+    assert ".." not in text, "the contents dots are drawn, not written into the text"
     return list(zip(destinations, numbers, strict=True))
 
 

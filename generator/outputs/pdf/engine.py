@@ -55,8 +55,12 @@ with warnings.catch_warnings():
     # WeasyPrint warns on import when the machine has no fonts at all; ours come from assets/fonts.
     warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
     from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.logger import LOGGER
+    from weasyprint.pdf.tags import _get_pdf_tag as pdf_tag  # read by generator.outputs.pdf.tagging, not changed
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-__all__ = ["HTML", "LOGGER", "FatalURLFetchingError", "PdfError", "URLFetcher", "URLFetcherResponse"]
+__all__ = ["HTML", "LOGGER", "AbsolutePlaceholder", "FatalURLFetchingError", "PdfError", "URLFetcher",
+           "URLFetcherResponse", "boxes", "pdf_tag"]
 

@@ -24,7 +24,7 @@ from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_d
 from generator.editorial import last_change
 from generator.errors import ContentError, PdfError, Problem
 from generator.outputs.pdf.fonts import describe, missing_characters
-from generator.outputs.pdf.notes import Endnotes
+from generator.outputs.pdf.notes import Endnote, Endnotes
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.records.walk import walk
@@ -32,7 +32,7 @@ from generator.render import plain_filter, render_template
 from generator.reporting import LOGGER_NAME
 from generator.system import pdf_libraries
 from generator.urls import pdf_url
-from generator.views import BriefingView, DossierView
+from generator.views import BriefingView, DossierView, Name
 
 if TYPE_CHECKING:
     from generator.outputs.pdf.render import Rendered
@@ -138,7 +138,7 @@ def briefing_html(project: Project, briefing_id: str, language: str) -> str:
     """The HTML (print CSS inline) WeasyPrint sets as the briefing's PDF."""
     localizer = project.localizer(language)
     view = localizer.briefing(briefing_id)
-    notes = Endnotes(view.id, localizer.source)
+    notes = _endnotes(project, language, view.id)
     return render_template(project.env, "pdf/briefing.html.j2", project.translations(language),
                            b=view, meta=briefing_metadata(project, view), **_context(project, language, notes))
 
@@ -157,7 +157,7 @@ def dossier_html(project: Project, dossier_id: str, language: str, briefing_ids:
     """The HTML (print CSS inline) WeasyPrint sets as the dossier's PDF."""
     localizer = project.localizer(language)
     view = localizer.dossier(dossier_id, briefing_ids)
-    notes = Endnotes(view.id, localizer.source)
+    notes = _endnotes(project, language, view.id)
     return render_template(project.env, "pdf/dossier.html.j2", project.translations(language),
                            d=view, meta=dossier_metadata(project, view), **_context(project, language, notes))
 
@@ -166,17 +166,30 @@ def dossier_html(project: Project, dossier_id: str, language: str, briefing_ids:
 
 
 def briefing_metadata(project: Project, view: BriefingView) -> Metadata:
-    """Title, author, subject and keywords of a briefing; dates from its publication and last change."""
+    """Title, author, subject and keywords of a briefing; dates from its publication and last change.
+
+    Keywords: the event, the place, the countries of the positions table, its
+    topics, and the people, by their full names (who speaks, who the text names).
+    """
     names = [view.event, view.place] + [row.actor for s in view.sections for row in s.rows]
     topics = [topic.label for s in view.sections for topic in s.topics]
+    people = [project.localizer(view.language.code).name(person) for person in briefing_people(view)]
     return Metadata(
         title=plain_filter(view.title),
         author=project.config.rights.publisher,
         subject=plain_filter(view.standfirst),
-        keywords=_unique([plain_filter(n) for n in names if n] + [plain_filter(t) for t in topics]),
+        keywords=_unique([plain_filter(n) for n in names + people if n] + [plain_filter(t) for t in topics]),
         created=view.published_iso,
         modified=_iso(last_change(project, view.id)),
     )
+
+
+def briefing_people(view: BriefingView) -> list[str]:
+    """Record ids of the people a briefing quotes or names, in reading order."""
+    items = [item for section in view.sections for item in section.items]
+    named = [run for item in items for run in item.text.runs if isinstance(run, Name)]
+    return [name.record_id for name in [item.speaker for item in items if item.speaker] + named
+            if name.kind == "people"]
 
 
 def dossier_metadata(project: Project, view: DossierView) -> Metadata:
@@ -241,6 +254,17 @@ def css_string(text: str) -> str:
     """Text as a quoted CSS string that cannot end the string or the `<style>` element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", "\\A ")
     return f'"{escaped}"'
+
+
+def _endnotes(project: Project, language: str, prefix: str) -> Endnotes:
+    """The source notes of one document, each mark labelled for screen readers in the document's language."""
+    gettext = project.translations(language).gettext
+    return Endnotes(prefix, project.localizer(language).source, lambda note: _mark_label(gettext, note))
+
+
+def _mark_label(_: Callable[[str], str], note: Endnote) -> str:
+    """`Source 1: <title>`; the catalog's function is named `_` so that `i18n extract` finds the message."""
+    return _("Source %(number)s: %(title)s") % {"number": note.number, "title": plain_filter(note.source.title)}
 
 
 def _context(project: Project, language: str, notes: Endnotes) -> dict[str, object]:

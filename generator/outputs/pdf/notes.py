@@ -60,11 +60,14 @@ class Endnotes:
         prefix: Makes the anchors unique in the document (the record id).
         describe: The source as the notes list shows it, by source id
             (`Localizer.source`); its own `number` is replaced by the document's.
+        label: What a note mark says to a screen reader (its `aria-label`,
+            the PDF link's description): a bare "1" says nothing.
     """
 
-    def __init__(self, prefix: str, describe: Callable[[str, int], SourceNote]):
+    def __init__(self, prefix: str, describe: Callable[[str, int], SourceNote], label: Callable[[Endnote], str]):
         self.prefix = prefix
         self.describe = describe
+        self.label = label
         self._notes: dict[str, Endnote] = {}
         self._scopes: set[tuple[str, object]] = set()
         self._citations = 0
@@ -87,7 +90,8 @@ class Endnotes:
         if scope is not None and key not in self._scopes:
             self._scopes.add(key)
             note.back_references.append(BackReference(scope, anchor))
-        return Markup('<a class="note-ref" id="{}" href="#{}">{}</a>').format(anchor, note.anchor, note.number)
+        return Markup('<a class="note-ref" id="{}" href="#{}" aria-label="{}">{}</a>').format(
+            anchor, note.anchor, self.label(note), note.number)
 
     def cite_all(self, sources: Iterable[HasId], scope: object = None) -> Markup:
         """Note marks for several sources (`SourceRef`s or `SourceNote`s), in the order given."""

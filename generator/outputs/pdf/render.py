@@ -1,8 +1,9 @@
 """HTML to PDF bytes with WeasyPrint: sealed off from the network, the disk and the clock.
 
 Why a module of its own: this is the one place that talks to WeasyPrint, so
-its settings (PDF/UA-1, a fixed file identifier, the fetcher, how its log
-messages are treated) are decided once for briefings and dossiers alike.
+its settings (PDF/UA-1 with the tags it leaves out added by `tagging`, a
+fixed file identifier, the fetcher, how its log messages are treated) are
+decided once for briefings and dossiers alike.
 
 Reproducibility: the creation and modification dates come from the
 `dcterms.created`/`dcterms.modified` meta elements the templates fill from
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from generator.outputs.pdf.engine import HTML, LOGGER, FatalURLFetchingError, advisory_for
 from generator.outputs.pdf.fetcher import AssetFetcher, RefusedFetch
+from generator.outputs.pdf.tagging import TaggingError, complete_tags
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with the structure, language and title PDF/UA-1 asks for (see README: PDF output)."""
@@ -64,20 +66,25 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> Rendered:
     Raises:
         RenderError: A resource was refused, or WeasyPrint logged a warning or
             error (an unsupported CSS rule, a broken anchor): a template bug
-            that must not pass silently. Its advisories about the machine
-            (no HarfBuzz-Subset) are returned instead, so a worker process
-            can hand them back to the build that logs them.
+            that must not pass silently; or its structure tree was not the
+            one `tagging` completes (a WeasyPrint that tags differently).
+            Its advisories about the machine (no HarfBuzz-Subset) are
+            returned instead, so a worker process can hand them back to the
+            build that logs them.
     """
     fetcher = AssetFetcher(assets_dir)
     base_url = assets_dir.resolve().as_uri() + "/"
     with _collected_messages() as collector:
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
-            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=_file_identifier(identifier))
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=_file_identifier(identifier),
+                                     finisher=complete_tags)
         except FatalURLFetchingError as error:
             cause = error.__cause__
             refused = cause if isinstance(cause, RefusedFetch) else RefusedFetch(_url_of(error), str(cause))
             raise RenderError(RenderFailure(refused)) from None
+        except TaggingError as error:
+            raise RenderError(RenderFailure(None, (f"its tags could not be completed: {error}",))) from None
     if collector.messages:
         raise RenderError(RenderFailure(None, tuple(collector.messages)))
     return Rendered(pdf, tuple(dict.fromkeys(collector.advisories)))
