@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.editorial import HasGraph, released
 from generator.graph import ITEM_KINDS, FactGraph, Index
 
-ALWAYS_PUBLIC = ("people", "organisations", "places", "sources")
+ALWAYS_PUBLIC = ("people", "organisations", "places", "sources", "topics")
 """Reference records: they have a page whether or not a released briefing names them."""
 
 
@@ -46,6 +46,8 @@ class Public:
     """Source → the public records citing it: statements, facts, events, and people whose offices it documents."""
     dossiers: Index
     """Dossier → its released briefings, in its order; a dossier none of whose briefings is released is absent."""
+    briefings_on: Index
+    """Topic (question of the positions matrix) → released briefings whose statements answer it, newest first."""
 
     def has_page(self, kind: str, record_id: str) -> bool:
         """Whether the site has a page for the record (so a link to it cannot break)."""
@@ -70,6 +72,10 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
     for briefing_id in briefings:
         for record_id, _relation in graph.related(briefing_id):
             about.setdefault(record_id, []).append(briefing_id)
+    on: dict[str, list[str]] = {}
+    for briefing_id in briefings:
+        for topic_id in graph.topics_of(briefing_id):
+            on.setdefault(topic_id, []).append(briefing_id)
     events = set(graph.events_involved(briefings))
     shown = items | events | {r.id for kind in ALWAYS_PUBLIC for r in graph.of_kind(kind)}
     return Public(
@@ -83,6 +89,7 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
         items_at=_within(graph.items_at, items),
         cited_by=_within(graph.cited_by, shown),
         dossiers=_within({r.id: tuple(r.model.briefings) for r in graph.of_kind("dossiers")}, set(briefings)),
+        briefings_on={topic_id: tuple(ids) for topic_id, ids in on.items()},
     )
 
 

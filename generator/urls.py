@@ -11,7 +11,7 @@ import posixpath
 
 from generator.outputs.exports.formats import FORMATS
 
-PAGE_KINDS = ("briefings", "people", "organisations", "places", "events", "sources", "dossiers")
+PAGE_KINDS = ("briefings", "people", "organisations", "places", "events", "sources", "dossiers", "topics")
 PDF_FOLDER = "pdf"
 EXPORT_FOLDER = "exports"
 
@@ -31,16 +31,20 @@ def pdf_url(language: str, record_id: str) -> str:
     return f"{PDF_FOLDER}/{language}/{record_id}.pdf"
 
 
-
-
 def export_url(language: str, record_id: str, export_format: str) -> str:
     """A briefing export: `exports/en/paris-summit-2026-01-06.ninjs.json`."""
     return f"{EXPORT_FOLDER}/{language}/{record_id}.{FORMATS[export_format].suffix}"
 
 
-def feed_url(language: str) -> str:
-    """The Atom feed of a language: `exports/de/feed.atom`."""
-    return f"{EXPORT_FOLDER}/{language}/feed.atom"
+def feed_url(language: str, topic: str | None = None) -> str:
+    """The Atom feed of a language (`exports/de/feed.atom`) or of one of its topics (`exports/de/topics/x.atom`).
+
+    >>> feed_url("de"), feed_url("en", "ground-troops")
+    ('exports/de/feed.atom', 'exports/en/topics/ground-troops.atom')
+    """
+    if topic is None:
+        return f"{EXPORT_FOLDER}/{language}/feed.atom"
+    return f"{EXPORT_FOLDER}/{language}/topics/{topic}.atom"
 
 
 def relative(from_url: str, to_url: str) -> str:

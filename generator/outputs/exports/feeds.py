@@ -1,4 +1,5 @@
-"""Atom feeds, one per language: the one implementation the site links to and the exports write.
+"""Atom feeds, one per language and one per topic and language: the one implementation the site links to and
+the exports write.
 
 Why Atom and these times: feed readers and partners' ingest tools decide
 from an entry's `updated` whether to fetch it again, so `updated` is the
@@ -17,18 +18,20 @@ from generator.config import ProjectConfig
 from generator.outputs.exports.renditions import BriefingExport, canonical_url
 from generator.project import Project
 from generator.render import render_template, to_plain
-from generator.urls import absolute_url, export_url, feed_url, home_url
+from generator.urls import absolute_url, export_url, feed_url, home_url, page_url
 
 
-def feed_title(config: ProjectConfig, language: str) -> str:
+def feed_title(config: ProjectConfig, language: str, topic: str | None = None) -> str:
     """The feed's name, as the feed calls itself and as every page announcing it (`<link rel="alternate">`) does:
-    the site and the language, so a reader subscribed to both tells them apart.
+    the site and the language, so a reader subscribed to both tells them apart, then a topic feed's topic label.
 
     >>> from types import SimpleNamespace
-    >>> feed_title(SimpleNamespace(site_name="Briefing", languages={"en": SimpleNamespace(name="English")}), "en")
-    'Briefing (English)'
+    >>> config = SimpleNamespace(site_name="Briefing", languages={"en": SimpleNamespace(name="English")})
+    >>> feed_title(config, "en"), feed_title(config, "en", "Troops")
+    ('Briefing (English)', 'Briefing (English): Troops')
     """
-    return f"{config.site_name} ({config.languages[language].name})"
+    name = f"{config.site_name} ({config.languages[language].name})"
+    return f"{name}: {topic}" if topic else name
 
 
 EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
@@ -78,8 +81,10 @@ class FeedHead:
     updated: str
 
 
-def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapping[str, str] | None = None) -> str:
-    """The Atom feed of `language`: every briefing released at `now`, newest version first.
+def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapping[str, str] | None = None,
+              topic: str | None = None) -> str:
+    """The Atom feed of `language`: every briefing released at `now` (or only those touching `topic`), newest
+    version first.
 
     Args:
         project: The loaded project.
@@ -87,16 +92,22 @@ def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapp
         now: The build's time, deciding what is released.
         fragments: HTML fragments already rendered, by briefing id (the exports
             pass theirs, so each is rendered once); missing ones are rendered here.
+        topic: A topic id: the feed of the briefings answering that question, whose
+            alternate is the topic's page instead of the start page.
     """
     fragments = fragments or {}
+    public = project.public(now)
+    briefing_ids = public.released if topic is None else public.briefings_on.get(topic, ())
     entries = sorted((feed_entry(project, briefing_id, language, fragments.get(briefing_id))
-                      for briefing_id in sorted(project.public(now).released)),
+                      for briefing_id in sorted(briefing_ids)),
                      key=lambda entry: (-entry.moment.timestamp(), entry.canonical))
     config = project.config
+    label = to_plain(project.localizer(language).topic(topic).label) if topic else None
+    home = home_url(language) if topic is None else page_url(language, "topics", topic)
     head = FeedHead(
-        self=absolute_url(config.site_url, feed_url(language)),
-        title=feed_title(config, language),
-        home=absolute_url(config.site_url, home_url(language)),
+        self=absolute_url(config.site_url, feed_url(language, topic)),
+        title=feed_title(config, language, label),
+        home=absolute_url(config.site_url, home),
         site_name=config.site_name,
         site_url=config.site_url,
         publisher=config.rights.publisher,

@@ -2,7 +2,7 @@
 
 For each briefing released at `now` (see `generator.editorial`) and each
 language: IPTC ninjs, an HTML fragment, Markdown, plain text, a standalone
-page and the short brief; per language an Atom feed and an index; once, the
+page and the short brief; per language an Atom feed, one per topic, and an index; once, the
 facts dataset as JSON Lines and SQLite. Pure: it returns the files, the
 writer writes them.
 """
@@ -32,6 +32,8 @@ def export_files(project: Project, now: dt.datetime) -> dict[str, str | bytes]:
         fragments = {briefing_id: str(files[export_url(language, briefing_id, "fragment")])
                      for briefing_id in briefing_ids}
         files[feed_url(language)] = atom_feed(project, language, now, fragments)
+        for topic in project.graph.of_kind("topics"):
+            files[feed_url(language, topic.id)] = atom_feed(project, language, now, fragments, topic.id)
         files[export_index_url(language, "json")] = index_json(project, language, entries)
         files[export_index_url(language, "html")] = index_html(project, language, entries)
     dataset = facts_dataset(project, now)

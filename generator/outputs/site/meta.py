@@ -75,6 +75,8 @@ class PageMeta:
     """A not-found page: shown at any address, so its links resolve from the language's root (`base_href`)."""
     hide: tuple[str, ...] = ()
     """Parts of Material's frame to leave out (`toc`, `navigation`), for pages that need the width."""
+    topic: tuple[str, str] | None = None
+    """A topic page's (topic id, plain label): the page announces that topic's feed instead of the language's."""
 
 
 def front_matter(project: Project, meta: PageMeta) -> str:
@@ -116,7 +118,8 @@ def _briefing_meta(project: Project, meta: PageMeta) -> dict[str, Any]:
         data["not_found"] = True
         data["base_href"] = urlsplit(config.site_url or "/").path.rstrip("/") + f"/{code}/"
     if meta.language:
-        data["feed"] = {"url": feed_url(code), "title": feed_title(config, code)}
+        topic, label = meta.topic or (None, None)
+        data["feed"] = {"url": feed_url(code, topic), "title": feed_title(config, code, label)}
     for key in ("published", "modified", "jsonld"):
         if getattr(meta, key):
             data[key] = getattr(meta, key)

@@ -173,6 +173,8 @@ class LanguagePages:
             yield self.listing(kind)
         yield self.timeline()
         yield self.positions()
+        for record in self.project.graph.of_kind("topics"):
+            yield self.topic(record.id)
         yield self.not_found()
 
     def not_found(self) -> Page:
@@ -343,8 +345,24 @@ class LanguagePages:
         return self.render(source, "site/positions.md.j2",
                            self.meta(source, self.gettext("Where each country stands on each question, with the "
                                                           "statement and source behind it."), hide=("toc",)),
-                           matrix=self.matrix(*self.matrix_rows()))
+                           matrix=self.full_matrix)
 
+    @cached_property
+    def full_matrix(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The matrix page's matrix, computed once: each topic page shows its column."""
+        return self.matrix(*self.matrix_rows())
+
+    def topic(self, topic_id: str) -> Page:
+        """A question of the matrix: who stands where on it (its column of the matrix) and the briefings on it."""
+        source = page_source(self.code, "topics", topic_id)
+        view = self.localizer.topic(topic_id)
+        briefings = self.scope.briefings_on.get(topic_id, ())
+        _topics, rows = self.full_matrix
+        meta = self.meta(source, to_plain(view.question), lastmod=self.lastmod_of(briefings),
+                         topic=(topic_id, to_plain(view.label)))
+        return self.render(source, "site/topic.md.j2", meta, t=view, rows=rows, briefings=self.refs(briefings),
+                           feed=Links(source, self.code, self.scope).file(feed_url(self.code, topic_id)),
+                           positions=view_source(self.code, "positions"))
 
     def matrix_rows(self) -> tuple[list[str], list[str]]:
         """The matrix page's public statements taking stances, and its rows: every state, then every other
