@@ -29,12 +29,14 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           check=False, env=env)
 
 
-def test_every_file_is_under_exports(exports: dict[str, str | bytes]) -> None:
+def test_every_file_is_under_exports(project: Project, exports: dict[str, str | bytes]) -> None:
     assert all(path.startswith(f"{EXPORT_FOLDER}/") for path in exports)
     expected = {f"exports/{code}/{name}" for code in ("de", "en")
                 for name in ("feed.atom", "index.json", "index.html")}
     expected |= {f"exports/{code}/{BRIEFING}.{suffix}" for code in ("de", "en")
                  for suffix in ("ninjs.json", "fragment.html", "md", "txt", "html", "short.md")}
+    expected |= {f"exports/{code}/topics/{topic.id}.atom" for code in ("de", "en")
+                 for topic in project.graph.of_kind("topics")}
     expected |= {"exports/facts.jsonl", "exports/facts.sqlite"}
     assert set(exports) == expected
 
