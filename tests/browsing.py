@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
@@ -51,9 +52,11 @@ class Trouble:
 
 
 @contextmanager
-def visiting(browser: Browser, base: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
-    """Open site paths in fresh pages of one context; on leaving, assert nothing went wrong on any of them."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+def visiting(browser: Browser, base: str, width: int = 1280, height: int = 900,
+             color_scheme: Literal["light", "dark"] = "light") -> Iterator[Visit]:
+    """Open site paths in fresh pages of one context (a reader whose system prefers `color_scheme`);
+    on leaving, assert nothing went wrong on any of them."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
     trouble = Trouble()
 
     def route(route: Route) -> None:

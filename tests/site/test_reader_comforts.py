@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from ..browsing import Visit, served, visiting
 
@@ -81,21 +81,19 @@ def test_the_scheme_toggle_switches_and_is_kept_on_the_next_pages(visit: Visit, 
     page = visit("de/")
     assert scheme(page) == "default"  # headless Chromium prefers light
     page.locator("label[for='__palette_1']:visible").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     for path in (first_page(site, "de", "briefings"), first_page(site, "en", "briefings"), "en/positions/"):
         assert scheme(visit(path)) == "slate", path
     back = visit("en/")
     back.locator("label[for='__palette_0']:visible").click()
-    back.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    expect(back.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     assert scheme(visit(first_page(site, "de", "briefings"))) == "default"
 
 
-def test_a_reader_who_prefers_dark_gets_dark(visit: Visit) -> None:
-    page = visit("en/")
-    page.evaluate("localStorage.clear()")  # a first visit: no scheme chosen yet
-    page.emulate_media(color_scheme="dark")
-    page.reload(wait_until="load")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+def test_a_reader_who_prefers_dark_gets_dark(browser: Browser, server: str) -> None:
+    with visiting(browser, server, color_scheme="dark") as first_visit:  # a fresh context: no scheme chosen yet
+        page = first_visit("en/")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
 def test_the_toggle_is_named_in_the_page_language(visit: Visit, site: Path) -> None:
