@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
 
 from generator.config import load_config
 from generator.i18n.status import confirm
@@ -24,6 +25,7 @@ from generator.outputs.site.run import run_mkdocs, site_pages
 from generator.project import Project, load_project
 from generator.records.load import load_records
 
+from ..browsing import Visit, served, visiting
 from ..conftest import copy_project as copy_of
 from ..conftest import paris_project
 
@@ -96,3 +98,17 @@ def confirm_all(root: Path) -> None:
 def moment(iso: str, zone: str = "Europe/Berlin") -> dict[str, str]:
     """A `DateTimeValue` as YAML data."""
     return {"datetime": iso, "zone": zone}
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1."""
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    """Open a site path in a fresh page; after the test, assert nothing went wrong on any page."""
+    with visiting(browser, server) as open_page:
+        yield open_page

@@ -8,33 +8,17 @@ reach another host. Accessibility is checked with axe-core (vendored, see vendor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
 
-from ..browsing import Visit, served, visiting
+from ..browsing import Visit
 from .conftest import BRIEFING
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 CHECKED_PAGES = ("", f"briefings/{BRIEFING}/", "people/volodymyr-zelensky/", "timeline/", "positions/")
 """Home, briefing, profile, timeline and matrix: the pages checked with axe in each language."""
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    """The built site on a free port of 127.0.0.1."""
-    with served(site) as url:
-        yield url
-
-
-@pytest.fixture
-def visit(browser: Browser, server: str) -> Iterator[Visit]:
-    """Open a site path in a fresh page; after the test, assert nothing went wrong on any page."""
-    with visiting(browser, server) as open_page:
-        yield open_page
 
 
 def test_language_switch_lands_on_the_same_briefing(visit: Visit) -> None:

@@ -8,14 +8,13 @@ Content Security Policy refuses inline scripts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from ..browsing import Visit, served, visiting
+from ..browsing import Visit, visiting
 
 LANGUAGES = ("de", "en")
 KINDS = ("briefings", "people", "events", "sources")
@@ -27,18 +26,6 @@ def first_page(site: Path, language: str, kind: str) -> str:
     folders = sorted(path.parent.name for path in (site / language / kind).glob("*/index.html"))
     assert folders, f"the built site has no {language}/{kind} pages"
     return f"{language}/{kind}/{folders[0]}/"
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
-
-
-@pytest.fixture
-def visit(browser: Browser, server: str) -> Iterator[Visit]:
-    with visiting(browser, server) as open_page:
-        yield open_page
 
 
 def scheme(page: Page) -> str | None:

@@ -13,29 +13,16 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from generator.outputs.site.search_spellings import fold
 from generator.project import Project
 
-from ..browsing import Visit, served, visiting
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
-
-
-@pytest.fixture
-def visit(browser: Browser, server: str) -> Iterator[Visit]:
-    with visiting(browser, server) as open_page:
-        yield open_page
+from ..browsing import Visit
 
 
 def named(project: Project, kind: str, test) -> tuple[str, object]:
