@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -51,7 +52,8 @@ def executor_for(jobs: int | None = None, executor: str | None = None) -> Iterat
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with,
+                             initargs=(os.getpid(),)) as pool:
         threading.Thread(target=_start_workers, args=(pool, jobs), daemon=True).start()
         yield pool
 
@@ -69,6 +71,28 @@ def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
             pool.submit(os.getpid)
     except RuntimeError:
         pass
+
+
+def _exit_with(build: int) -> None:
+    """Make this worker exit as soon as the build process `build` is gone.
+
+    Why: a worker waits for jobs on a queue whose writing end it holds itself,
+    so a build killed with SIGKILL (or by the OOM killer) would leave its
+    workers, the fork server and their shared-memory locks behind for good.
+    """
+    if not hasattr(os, "pidfd_open"):
+        return
+    try:
+        handle = os.pidfd_open(build)
+    except ProcessLookupError:
+        os._exit(0)
+    threading.Thread(target=_exit_when_readable, args=(handle,), daemon=True).start()
+
+
+def _exit_when_readable(handle: int) -> None:
+    """A pidfd becomes readable when its process ends."""
+    select.select([handle], [], [])
+    os._exit(0)
 
 
 @contextmanager

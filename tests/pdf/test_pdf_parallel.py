@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +15,16 @@ from generator.executors import executor_for
 from generator.outputs.pdf.jobs import briefing_job, pdf_files, print_job
 from generator.project import Project
 
+from ..conftest import ROOT
 from .conftest import BRIEFING, NOW
+
+A_BUILD_WITH_A_POOL = """
+import os, time
+from generator.executors import executor_for
+with executor_for(2) as pool:
+    print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)
+    time.sleep(300)
+"""
 
 
 def test_two_processes_print_the_same_bytes_as_one(project: Project, built: dict[str, bytes]) -> None:
@@ -57,3 +70,26 @@ def test_advisories_about_the_machine_come_back_with_the_pdf(project: Project, m
     rendered = print_job(briefing_job(project, BRIEFING, "en"))
     assert rendered.pdf.startswith(b"%PDF") and len(rendered.advisories) == 1
     assert "libharfbuzz-subset0" in rendered.advisories[0]
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an exited child nobody has reaped yet holds nothing)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_the_workers_of_a_killed_build_exit_with_it() -> None:
+    """A SIGKILLed build must not leave workers behind: they would hold its shared memory, and CI's mounts, for good."""
+    with subprocess.Popen([sys.executable, "-c", A_BUILD_WITH_A_POOL], cwd=ROOT, stdout=subprocess.PIPE,
+                          text=True) as build:
+        assert build.stdout is not None
+        workers = [int(pid) for pid in build.stdout.readline().split()]
+        assert workers and all(map(running, workers))
+        build.kill()
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(running, workers)), f"workers {workers} outlived the build"
