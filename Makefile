@@ -46,10 +46,11 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # Refresh requirements.lock after changing the ranges in pyproject.toml (review the diff, then run make test).
+# Pins already in the lock stay; to move them, delete their lines first.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile pyproject.toml --extra test --extra dask --group build --universal --generate-hashes \
-	  --python-version 3.11 --upgrade --quiet -o requirements.lock
+	  --python-version 3.11 --quiet -o requirements.lock
 
 clean:
 	rm -rf site build
