@@ -266,3 +266,7 @@ def internal_error(error: BaseException) -> str:
     where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     return (f"internal error: {type(error).__name__}: {error}{where}. This is a bug in briefing, not in your "
             "content; run again with --verbose for the traceback and report it")
+
+
+if __name__ == "__main__":
+    main()

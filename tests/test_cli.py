@@ -34,10 +34,11 @@ def minimal_project(root: Path, mkdocs: str = MKDOCS) -> Path:
     return root
 
 
-def briefing(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def briefing(*args: str, cwd: Path = ROOT, command: tuple[str, ...] = (str(BRIEFING),)
+             ) -> subprocess.CompletedProcess[str]:
     """Run the installed command; a wide terminal keeps help text on one line per entry."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run([str(BRIEFING), *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
+    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
                           env=env)
 
 
@@ -55,6 +56,13 @@ def test_help_lists_the_commands() -> None:
     assert "localized briefings" in result.stdout
     assert re.search(r"validate\s+.*Check every record", result.stdout)
     assert re.search(r"schema\s+.*Write the JSON Schema", result.stdout)
+
+
+def test_the_module_runs_as_the_command() -> None:
+    """`python -m generator.cli` is how a checkout without the entry point runs it: it must not silently do nothing."""
+    result = briefing("--help", command=(sys.executable, "-m", "generator.cli"))
+    assert result.returncode == 0
+    assert re.search(r"validate\s+.*Check every record", result.stdout)
 
 
 @pytest.mark.parametrize(("command", "description", "options"), [
