@@ -8,6 +8,7 @@ Errors are printed by `generator.cli.main`, like those of every command.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,6 +17,7 @@ from rich.console import Console
 
 from generator.config import ProjectConfig, load_config
 from generator.errors import BriefingError, RecordsInvalidError
+from generator.write import write_if_changed
 
 if TYPE_CHECKING:
     from generator.i18n.catalogs import CatalogReport
@@ -131,6 +133,34 @@ def confirm(
     dropped = f", dropped {report.removed} outdated" if report.removed else ""
     out.print(f"{_relative(report.path, config)}: confirmed {report.confirmed} translation(s){dropped} ({state})",
               markup=False)
+
+
+@i18n_app.command("export")
+def export_(
+    language: Annotated[str, typer.Option("--language", "-l", help="The language to translate into, e.g. en.")],
+    stale_only: Annotated[bool, typer.Option("--stale-only", help="Only the texts that need a translator: "
+                                             "stale (fuzzy) and missing ones.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the PO file here (default: "
+                                                "standard output).", dir_okay=False)] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write the record texts as a PO file: msgid the source (de) text, msgstr the translation.
+
+    Stale translations come fuzzy, with the source text they were confirmed against as `#| msgid`.
+    Translate in any PO editor, then `briefing i18n import FILE`.
+    """
+    from generator.i18n.po_export import export_po
+    from generator.i18n.status import target_language
+
+    config = load_config(project)
+    data = export_po(_load_records(config), config, target_language(config, language), stale_only=stale_only)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_if_changed(output, data)
+    entries = data.count(b"\nmsgctxt ")
+    out.print(f"{output}: {entries} text(s) to translate into {language}", markup=False)
 
 
 def _load_records(config: ProjectConfig) -> RecordSet:

@@ -204,6 +204,11 @@ def source_texts(records: RecordSet, config: ProjectConfig) -> dict[Key, Any]:
             if config.source_language in texts for language in config.target_languages}
 
 
+def target_language(config: ProjectConfig, language: str) -> str:
+    """`language` when translations into it can be made, else an error naming the ones that can."""
+    return _target_languages(config, language)[0]
+
+
 def _target_languages(config: ProjectConfig, language: str | None) -> tuple[str, ...]:
     if language is None:
         return config.target_languages
