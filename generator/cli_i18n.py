@@ -30,7 +30,7 @@ i18n_app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
                                              file_okay=False)]
@@ -161,6 +161,41 @@ def export_(
     write_if_changed(output, data)
     entries = data.count(b"\nmsgctxt ")
     out.print(f"{output}: {entries} text(s) to translate into {language}", markup=False)
+
+
+@i18n_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="The PO file, as `briefing i18n export` wrote it and a translator "
+                                         "edited it.", dir_okay=False)],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write the translations of FILE into the records and confirm them.
+
+    Fuzzy entries are skipped. Refuses the whole file (and writes nothing) when an entry names an unknown text,
+    its source text changed since the export, or its translation would not pass the checks.
+    """
+    from generator.i18n.po_import import import_po
+    from generator.i18n.word_diff import word_diff
+
+    config = load_config(project)
+    report = import_po(file, _load_records(config), config)
+    for change in report.changes:
+        where = f"{_relative(change.text.record.path, config)}: {change.text.key}"
+        if change.changed and change.text.translation is None:
+            out.print(f"{where}: added {change.new!r}", markup=False)
+        elif change.changed:
+            out.print(f"{where}: {word_diff(change.text.translation, change.new)}", markup=False)
+        elif (change.text.record.id, change.text.field, report.language) in report.confirmed:
+            out.print(f"{where}: confirmed as it is", markup=False)
+    updated = sum(1 for change in report.changes if change.changed)
+    out.print(f"{report.language}: {updated} text(s) changed in {len(report.files)} file(s), "
+              f"{len(report.confirmed)} field(s) newly confirmed", markup=False)
+    if report.fuzzy:
+        out.print(f"{len(report.fuzzy)} fuzzy entr{'y' if len(report.fuzzy) == 1 else 'ies'} not imported "
+                  f"(clear the fuzzy flag once the translation is done): {', '.join(report.fuzzy)}", markup=False)
+    if report.untranslated:
+        out.print(f"{report.untranslated} entr{'y' if report.untranslated == 1 else 'ies'} without a translation",
+                  markup=False)
 
 
 def _load_records(config: ProjectConfig) -> RecordSet:
