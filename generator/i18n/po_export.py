@@ -21,7 +21,7 @@ import re
 from io import BytesIO
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.pofile import normalize, write_po
 
 from generator.config import ProjectConfig
 from generator.i18n.confirmations import load_confirmations
@@ -37,7 +37,7 @@ WIDTH = 76
 NOT_BRACE_FORMAT = "no-python-brace-format"
 BABEL_GUESSES = frozenset({"python-format", "python-brace-format"})
 """Flags Babel sets by the look of a msgid; record texts are neither format (`{@x}` is no Python field)."""
-_NO_ADDRESS = re.compile(rb'^"Report-Msgid-Bugs-To: [^"]*"\n', re.MULTILINE)
+_NO_ADDRESS = re.compile(r'^"Report-Msgid-Bugs-To: [^"]*"\\n"\n', re.MULTILINE)
 """The desk has no bug address to give, and Babel's `EMAIL@ADDRESS` is a placeholder no tool should show."""
 
 
@@ -49,6 +49,7 @@ def export_po(records: RecordSet, config: ProjectConfig, language: str, *, stale
                       header_comment=_header(config, language, stale_only), creation_date=EXPORT_DATE,
                       revision_date=EXPORT_DATE, last_translator="briefing i18n export",
                       language_team=f"{config.site_name} ({language})", fuzzy=False)
+    previous_ids: dict[str, str] = {}
     for text in record_texts(records, config, language):
         state = text_state(text, status, confirmed, language)
         if stale_only and state == "current":
@@ -58,12 +59,30 @@ def export_po(records: RecordSet, config: ProjectConfig, language: str, *, stale
         flags = ({"fuzzy"} if state == "stale" else set()) | ({NOT_BRACE_FORMAT} if "{" in text.source else set())
         message = catalog.add(text.source, text.translation or "", locations=[_location(text, config)],
                               flags=flags, auto_comments=_comments(text, config, language, state, previous),
-                              previous_id=previous or (), context=text.key)
+                              context=text.key)
         message.flags -= BABEL_GUESSES
+        if previous is not None:
+            previous_ids[text.key] = previous
     buffer = BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
-    data = _NO_ADDRESS.sub(b"", buffer.getvalue())
-    return data.replace(b'"Generated-By: Babel ', b'"X-Generator: briefing with Babel ', 1)
+    write_po(buffer, catalog, width=WIDTH, sort_output=False)
+    text = _NO_ADDRESS.sub("", buffer.getvalue().decode("utf-8"))
+    text = text.replace('"Generated-By: Babel ', '"X-Generator: briefing with Babel ', 1)
+    return _with_previous(text, previous_ids).encode("utf-8")
+
+
+def _with_previous(text: str, previous_ids: dict[str, str]) -> str:
+    """Each stale entry with its previous msgctxt and msgid as `#|` lines, right before its msgctxt.
+
+    Why not Babel's `include_previous`: it wraps a long previous msgid as a
+    comment, which breaks the string across `#|` lines no PO reader accepts.
+    """
+    for key, previous in previous_ids.items():
+        context = f"msgctxt {normalize(key, width=WIDTH)}\n"
+        lines = f"msgctxt {normalize(key, width=WIDTH)}\nmsgid {normalize(previous, width=WIDTH)}\n"
+        block = "".join(f"#| {line}\n" for line in lines.splitlines())
+        assert text.count(context) == 1, key
+        text = text.replace(context, block + context, 1)
+    return text
 
 
 def _header(config: ProjectConfig, language: str, stale_only: bool) -> str:

@@ -96,8 +96,7 @@ def set_texts(text: str, values: Mapping[FieldPath, Any], *, after_key: str, quo
     for path, value in values.items():
         found = nodes.get(path)
         if found is not None:
-            edits.append((found.start, found.end, _scalar(value, None if quoted else found.style, text,
-                                                          found)))
+            edits.append((found.start, found.end, _scalar(value, '"' if quoted else found.style, text, found)))
             continue
         parent = nodes.get(path[:-1])
         if parent is None or not parent.mapping:
