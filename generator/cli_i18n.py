@@ -8,6 +8,7 @@ Errors are printed by `generator.cli.main`, like those of every command.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,6 +17,7 @@ from rich.console import Console
 
 from generator.config import ProjectConfig, load_config
 from generator.errors import BriefingError, RecordsInvalidError
+from generator.write import write_if_changed
 
 if TYPE_CHECKING:
     from generator.i18n.catalogs import CatalogReport
@@ -28,7 +30,7 @@ i18n_app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 ProjectOption = Annotated[Path, typer.Option("--project", "-p", help="Project folder holding mkdocs.yml.",
                                              file_okay=False)]
@@ -131,6 +133,69 @@ def confirm(
     dropped = f", dropped {report.removed} outdated" if report.removed else ""
     out.print(f"{_relative(report.path, config)}: confirmed {report.confirmed} translation(s){dropped} ({state})",
               markup=False)
+
+
+@i18n_app.command("export")
+def export_(
+    language: Annotated[str, typer.Option("--language", "-l", help="The language to translate into, e.g. en.")],
+    stale_only: Annotated[bool, typer.Option("--stale-only", help="Only the texts that need a translator: "
+                                             "stale (fuzzy) and missing ones.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the PO file here (default: "
+                                                "standard output).", dir_okay=False)] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write the record texts as a PO file: msgid the source (de) text, msgstr the translation.
+
+    Stale translations come fuzzy, with the source text they were confirmed against as `#| msgid`.
+    Translate in any PO editor, then `briefing i18n import FILE`.
+    """
+    from generator.i18n.po_export import export_po
+    from generator.i18n.status import target_language
+
+    config = load_config(project)
+    data = export_po(_load_records(config), config, target_language(config, language), stale_only=stale_only)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_if_changed(output, data)
+    entries = data.count(b"\nmsgctxt ")
+    out.print(f"{output}: {entries} text(s) to translate into {language}", markup=False)
+
+
+@i18n_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="The PO file, as `briefing i18n export` wrote it and a translator "
+                                         "edited it.", dir_okay=False)],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write the translations of FILE into the records and confirm them.
+
+    Fuzzy entries are skipped. Refuses the whole file (and writes nothing) when an entry names an unknown text,
+    its source text changed since the export, or its translation would not pass the checks.
+    """
+    from generator.i18n.po_import import import_po
+    from generator.i18n.word_diff import word_diff
+
+    config = load_config(project)
+    report = import_po(file, _load_records(config), config)
+    for change in report.changes:
+        where = f"{_relative(change.text.record.path, config)}: {change.text.key}"
+        if change.changed and change.text.translation is None:
+            out.print(f"{where}: added {change.new!r}", markup=False)
+        elif change.changed:
+            out.print(f"{where}: {word_diff(change.text.translation, change.new)}", markup=False)
+        elif (change.text.record.id, change.text.field, report.language) in report.confirmed:
+            out.print(f"{where}: confirmed as it is", markup=False)
+    updated = sum(1 for change in report.changes if change.changed)
+    out.print(f"{report.language}: {updated} text(s) changed in {len(report.files)} file(s), "
+              f"{len(report.confirmed)} field(s) newly confirmed", markup=False)
+    if report.fuzzy:
+        out.print(f"{len(report.fuzzy)} fuzzy entr{'y' if len(report.fuzzy) == 1 else 'ies'} not imported "
+                  f"(clear the fuzzy flag once the translation is done): {', '.join(report.fuzzy)}", markup=False)
+    if report.untranslated:
+        out.print(f"{report.untranslated} entr{'y' if report.untranslated == 1 else 'ies'} without a translation",
+                  markup=False)
 
 
 def _load_records(config: ProjectConfig) -> RecordSet:

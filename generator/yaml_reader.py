@@ -387,3 +387,8 @@ def dotted(path: FieldPath) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def parse_yaml(path: Path, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDocument | None, list[Problem]]:
+    """Like `read_yaml`, for bytes not yet on disk: an import checks the file it is about to write."""
+    return _parse(path, raw, limits)

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from generator.config import ProjectConfig, load_config
 from generator.errors import BriefingError, ContentError
+from generator.i18n.confirmations import Confirmation
 from generator.i18n.status import (
     confirm,
     confirmations_path,
@@ -124,7 +125,8 @@ def test_confirm_touches_only_the_requested_ids_and_language(tmp_path: Path) -> 
     records = _records(config)
 
     confirm(records, config, language="fr", ids=["eu-aid"])
-    assert load_confirmations(config) == {("eu-aid", "label", "fr"): fingerprint("Hilfe der EU")}
+    assert load_confirmations(config) == {("eu-aid", "label", "fr"): Confirmation.of("Hilfe der EU")}
+    assert load_confirmations(config)[("eu-aid", "label", "fr")].fingerprint == fingerprint("Hilfe der EU")
 
     confirm(records, config, language="en", ids=["eu-aid"])
     confirmed = load_confirmations(config)
@@ -187,7 +189,8 @@ def test_the_confirmations_file_is_sorted_and_reproducible(project: ProjectConfi
     data = yaml.safe_load(text)
     assert list(data) == sorted(data)
     assert all(list(fields) == sorted(fields) for fields in data.values())
-    assert '    en: "' in text, "fingerprints are quoted so no YAML reader takes them for numbers"
+    eu_aid = '"Die {@european-union:short} hat kürzlich {amount} Hilfe über {period} genehmigt."'
+    assert f"      source: {eu_aid}\n" in text, "each source text is quoted, on one line"
 
 
 def test_a_broken_confirmations_file_is_a_clear_error(project: ProjectConfig) -> None:
@@ -197,7 +200,7 @@ def test_a_broken_confirmations_file_is_a_clear_error(project: ProjectConfig) ->
     with pytest.raises(ContentError, match=r"confirmed.yaml:4:\d+: .*duplicate key"):
         load_confirmations(project)
     path.write_text('eu-aid:\n  text:\n    en: "nothex"\n', encoding="utf-8")
-    with pytest.raises(ContentError, match=r"confirmed.yaml:3:\d+: eu-aid.text.en: 'nothex' is not a 16-digit"):
+    with pytest.raises(ContentError, match=r"confirmed.yaml:3:\d+: eu-aid.text.en: 'nothex' is neither"):
         load_confirmations(project)
 
 
