@@ -14,7 +14,7 @@ import pytest
 
 from generator.outputs.exports.dataset import facts_dataset
 from generator.outputs.exports.dataset_metadata import DATABASE
-from generator.outputs.exports.dataset_schema import TABLES
+from generator.outputs.exports.dataset_schema import TABLES, Table
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
 from generator.project import Project
 
@@ -214,15 +214,15 @@ def test_full_text_search_finds_each_language_in_its_own_words(database: sqlite3
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.fts], ids=lambda t: t.name)
-def test_every_full_text_index_holds_its_table(database: sqlite3.Connection, table: object) -> None:
-    name, fts, column = table.name, table.fts, table.search[0]  # type: ignore[attr-defined]
+def test_every_full_text_index_holds_its_table(database: sqlite3.Connection, table: Table) -> None:
+    name, fts, column = table.name, table.fts, table.search[0]
     total = database.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     assert total and database.execute(f"SELECT count(*) FROM {fts}").fetchone()[0] == total
     word = next(word for (text,) in database.execute(f"SELECT {column} FROM {name} ORDER BY rowid")
                 if text for word in _words(text))
     rows = database.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [f'"{word}"']).fetchall()
     expected = database.execute(f"SELECT rowid FROM {name} WHERE " + " OR ".join(
-        f"{c} LIKE ?" for c in table.search), [f"%{word}%"] * len(table.search)).fetchall()  # type: ignore
+        f"{c} LIKE ?" for c in table.search), [f"%{word}%"] * len(table.search)).fetchall()
     assert {row[0] for row in rows} <= {row[0] for row in expected} and rows
 
 
