@@ -65,12 +65,12 @@ def export_index_url(language: str, suffix: str = "json") -> str:
     return f"{EXPORT_FOLDER}/{language}/index.{suffix}"
 
 
-DATASET_FORMATS = {"jsonl": "facts.jsonl", "sqlite": "facts.sqlite"}
-"""Facts dataset format → file name; one dataset holds every language."""
+DATASET_FORMATS = {"jsonl": "facts.jsonl", "sqlite": "facts.sqlite", "metadata": "facts.metadata.json"}
+"""Facts dataset format → file name; one dataset holds every language. `metadata` is Datasette's for the SQLite."""
 
 
 def dataset_url(dataset_format: str) -> str:
-    """The facts dataset: `exports/facts.jsonl`, `exports/facts.sqlite`."""
+    """The facts dataset: `exports/facts.jsonl`, `exports/facts.sqlite`, `exports/facts.metadata.json`."""
     return f"{EXPORT_FOLDER}/{DATASET_FORMATS[dataset_format]}"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -11,10 +13,17 @@ from pathlib import Path
 import pytest
 
 from generator.outputs.exports.dataset import facts_dataset
+from generator.outputs.exports.dataset_metadata import DATABASE
+from generator.outputs.exports.dataset_schema import TABLES, Table
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
 from generator.project import Project
 
+from ..conftest import ROOT as REPOSITORY
 from .conftest import BRIEFING, NOW, MakeProject
+
+ANALYSTS = (REPOSITORY / "README.md").read_text(encoding="utf-8").split("### The facts dataset for analysts\n", 1)[
+    1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+"""The README's section for analysts, whose examples must run as written."""
 
 STATEMENTS_BY = """
 SELECT items.id, item_texts.text
@@ -156,3 +165,105 @@ def test_bounds_words_and_unnamed_sources_reach_the_analyst(make_project: MakePr
                                   "AND name = 'amount'").fetchone() == (999_000_000_000, None)
         assert connection.execute("SELECT attribution FROM item_texts WHERE item_id = 'macron-army-regeneration' "
                                   "AND language = 'de'").fetchone() == ("Diplomaten",)
+
+
+def test_every_id_is_a_foreign_key_and_every_key_resolves(database: sqlite3.Connection) -> None:
+    """Each column holding an id names its table, so Datasette links it; no link dangles."""
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+    for described in TABLES:
+        keys = {row[3]: row[2] for row in database.execute(f"PRAGMA foreign_key_list({described.name})")}
+        ids = [name for name, *_ in database.execute(f"SELECT name FROM pragma_table_info('{described.name}')")
+               if name.endswith("_id") or (name in ("language", "text_language") and described.name != "sources")]
+        # sources.language is the source's own (BCP 47, any language), not one of ours
+        assert [name for name in ids if name not in keys] == [], described.name
+    assert database.execute("SELECT count(*) FROM item_actors").fetchone()[0] > 0
+
+
+def test_labels_name_each_thing_in_every_language(database: sqlite3.Connection) -> None:
+    rows = database.execute("SELECT entities.label, group_concat(name, '|') FROM entities "
+                            "JOIN entity_names ON entity_id = id GROUP BY id").fetchall()
+    assert rows
+    for label, names in rows:
+        assert label == " / ".join(dict.fromkeys(names.split("|")))
+    differing = [label for label, names in rows if len(set(names.split("|"))) > 1]
+    assert differing and all(" / " in label for label in differing)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w{6,}", text)
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def test_full_text_search_finds_each_language_in_its_own_words(database: sqlite3.Connection) -> None:
+    search = ("SELECT item_texts.item_id, item_texts.language FROM item_texts_fts "
+              "JOIN item_texts ON item_texts.rowid = item_texts_fts.rowid WHERE item_texts_fts MATCH ?")
+    names = database.execute("SELECT de.short, en.short FROM entity_names de JOIN entity_names en "
+                             "USING (entity_id) WHERE de.language = 'de' AND en.language = 'en' "
+                             "AND de.short != en.short AND de.short NOT LIKE '% %' AND en.short NOT LIKE '% %'")
+    def languages(name: str) -> set[str]:
+        return {row[1] for row in database.execute(search, [f'"{name}"'])}
+
+    assert any(languages(german) == {"de"} and languages(english) == {"en"} for german, english in names)
+    accented = next(word for (text,) in database.execute("SELECT text FROM item_texts ORDER BY rowid")
+                    for word in _words(text) if _plain(word) != word)
+    assert database.execute(search, [f'"{_plain(accented)}"']).fetchall() == database.execute(
+        search, [f'"{accented}"']).fetchall() != []
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES if t.fts], ids=lambda t: t.name)
+def test_every_full_text_index_holds_its_table(database: sqlite3.Connection, table: Table) -> None:
+    name, fts, column = table.name, table.fts, table.search[0]
+    total = database.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    assert total and database.execute(f"SELECT count(*) FROM {fts}").fetchone()[0] == total
+    word = next(word for (text,) in database.execute(f"SELECT {column} FROM {name} ORDER BY rowid")
+                if text for word in _words(text))
+    rows = database.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [f'"{word}"']).fetchall()
+    expected = database.execute(f"SELECT rowid FROM {name} WHERE " + " OR ".join(
+        f"{c} LIKE ?" for c in table.search), [f"%{word}%"] * len(table.search)).fetchall()
+    assert {row[0] for row in rows} <= {row[0] for row in expected} and rows
+
+
+def test_metadata_describes_every_table_and_column(exports: dict[str, str | bytes], project: Project,
+                                                   database: sqlite3.Connection) -> None:
+    content = exports["exports/facts.metadata.json"]
+    assert isinstance(content, str) and content.endswith("\n")
+    metadata = json.loads(content)
+    rights = project.config.rights
+    assert (metadata["license"], metadata["license_url"], metadata["source"], metadata["source_url"]) == (
+        rights.licence, rights.licence_url, rights.publisher, project.config.site_url)
+    assert metadata["title"] and metadata["description"]
+    assert not [key for key in re.findall(r'"(\w+)":', content) if key.endswith("_html")]
+    tables = metadata["databases"][DATABASE]["tables"]
+    stored = [name for (name,) in database.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' ORDER BY name")]
+    assert sorted(tables) == stored
+    for name, entry in tables.items():
+        columns = [row[1] for row in database.execute(f"PRAGMA table_info({name})")]
+        assert list(entry["columns"]) == columns and all(entry["columns"].values()), name
+        assert entry["description"], name
+        if "label_column" in entry:
+            assert entry["label_column"] in columns
+        if "fts_table" in entry:
+            assert database.execute("SELECT sql FROM sqlite_master WHERE name = ?", [entry["fts_table"]]
+                                    ).fetchone()[0].endswith(f"content=[{name}], tokenize='unicode61 "
+                                                             "remove_diacritics 2')")
+    linked = {column.references for t in TABLES for column in t.columns if column.references}
+    assert [name for name in linked if name != "items" and "label_column" not in tables[name]] == []
+
+
+def _readme_sql() -> list[str]:
+    blocks = re.findall(r"```sql\n(.*?)```", ANALYSTS, re.S)
+    return [statement.strip() for block in blocks for statement in block.split(";") if statement.strip()
+            and not all(line.startswith("--") for line in statement.strip().splitlines())]
+
+
+def test_readme_has_sql_examples() -> None:
+    assert len(_readme_sql()) >= 4
+
+
+@pytest.mark.parametrize("sql", _readme_sql(), ids=lambda sql: sql.splitlines()[0])
+def test_readme_sql_runs_as_written(database: sqlite3.Connection, sql: str) -> None:
+    assert database.execute(sql).fetchall() != []

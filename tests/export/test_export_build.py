@@ -37,7 +37,7 @@ def test_every_file_is_under_exports(project: Project, exports: dict[str, str | 
                  for suffix in ("ninjs.json", "fragment.html", "md", "txt", "html", "short.md")}
     expected |= {f"exports/{code}/topics/{topic.id}.atom" for code in ("de", "en")
                  for topic in project.graph.of_kind("topics")}
-    expected |= {"exports/facts.jsonl", "exports/facts.sqlite"}
+    expected |= {"exports/facts.jsonl", "exports/facts.sqlite", "exports/facts.metadata.json"}
     assert set(exports) == expected
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import markupsafe
 import pytest
 from markdown_it import MarkdownIt
 
@@ -18,6 +19,7 @@ from generator.outputs.exports.files import export_files
 from generator.project import load_project
 
 from .conftest import BRIEFING, NOW, confirm_all, copy_project, edit_record
+from .datasette_server import get, running_datasette, write_dataset
 
 SCRIPT = '<script>alert("x")</script>'
 IMAGE = "<img src=x onerror=alert(1)>"
@@ -140,3 +142,18 @@ def test_sqlite_keeps_text_as_data_and_html_escaped(files: dict[str, str | bytes
             "SELECT text, html FROM item_texts WHERE item_id = 'eu-aid' AND language = 'en'").fetchone()
     assert text.startswith(SCRIPT)
     assert_inert(html, "item_texts.html")
+
+
+def test_datasette_shows_hostile_names_as_text(files: dict[str, str | bytes], tmp_path: Path) -> None:
+    """The row-page plugin escapes the label it links by, as Datasette escapes everything else."""
+    folder = write_dataset(files, tmp_path)
+    with closing(sqlite3.connect(folder / "facts.sqlite")) as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        statement, label = connection.execute(
+            "SELECT items.id, label FROM items JOIN entities ON entities.id = speaker_id "
+            "WHERE speaker_id = 'friedrich-merz' ORDER BY items.id").fetchone()
+    assert SCRIPT in label
+    with running_datasette(folder) as origin:
+        page = get(f"{origin}/facts/items/{statement}")
+    assert SCRIPT not in page
+    assert f'<a href="/facts/entities/friedrich-merz">{markupsafe.escape(label)}</a>' in page

@@ -41,6 +41,8 @@ class Dataset:
     sources: list[Row]
     briefings: list[Row]
     languages: tuple[str, ...]
+    locales: list[Row]
+    """Per language, in the configured order: its code, its own name, its CLDR locale, whether it is the source."""
 
 
 def facts_dataset(project: Project, now: dt.datetime) -> Dataset:
@@ -61,6 +63,9 @@ def facts_dataset(project: Project, now: dt.datetime) -> Dataset:
         sources=[_source(project, source_id) for source_id in source_ids],
         briefings=[_briefing(project, briefing_id) for briefing_id in briefing_ids],
         languages=project.config.codes,
+        locales=[{"code": code, "name": language.name, "locale": str(language.locale),
+                  "source": code == project.config.source_language}
+                 for code, language in project.config.languages.items()],
     )
 
 

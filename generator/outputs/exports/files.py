@@ -3,7 +3,7 @@
 For each briefing released at `now` (see `generator.editorial`) and each
 language: IPTC ninjs, an HTML fragment, Markdown, plain text, a standalone
 page and the short brief; per language an Atom feed, one per topic, and an index; once, the
-facts dataset as JSON Lines and SQLite. Pure: it returns the files, the
+facts dataset as JSON Lines and SQLite, with Datasette's metadata for it. Pure: it returns the files, the
 writer writes them.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.outputs.exports.dataset import facts_dataset, facts_jsonl
+from generator.outputs.exports.dataset_metadata import facts_metadata
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
 from generator.outputs.exports.feeds import atom_feed
 from generator.outputs.exports.index import IndexEntry, index_entry, index_html, index_json
@@ -39,6 +40,7 @@ def export_files(project: Project, now: dt.datetime) -> dict[str, str | bytes]:
     dataset = facts_dataset(project, now)
     files[dataset_url("jsonl")] = facts_jsonl(dataset)
     files[dataset_url("sqlite")] = facts_sqlite(dataset)
+    files[dataset_url("metadata")] = facts_metadata(project.config)
     return files
 
 
