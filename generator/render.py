@@ -62,6 +62,7 @@ def N_(message: str) -> str:  # noqa: N802 - the marker gettext tools look for
 def _flagged(context: Context, text: Inline, body: str, *, as_html: bool) -> str:
     if not text.flag:
         return body
+    # TRANSLATORS: marks a text a draft build shows in the source language, untranslated or out of date
     message = N_("translation missing") if text.flag == "missing" else N_("translation out of date")
     label = context.call(context.resolve("gettext"), message)
     if as_html:
@@ -149,7 +150,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 AUTOESCAPED = ("html", "xml", "html.j2", "xml.j2", "svg")
 
 CATALOG = "translations"
-"""The context variable holding the language's catalog, which `_()` and `ngettext()` read.
+"""The context variable holding the language's catalog, which `_()`, `ngettext()`, `pgettext()` and `npgettext()` read.
 
 Why the context and not the environment: the environment is built once and
 never changed by a render, so renders in several languages (and threads)
@@ -165,6 +166,16 @@ def _gettext(context: Context, message: str) -> str:
 @pass_context
 def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
     return context[CATALOG].ngettext(singular, plural, count)
+
+
+@pass_context
+def _pgettext(context: Context, message_context: str, message: str) -> str:
+    return context[CATALOG].pgettext(message_context, message)
+
+
+@pass_context
+def _npgettext(context: Context, message_context: str, singular: str, plural: str, count: int) -> str:
+    return context[CATALOG].npgettext(message_context, singular, plural, count)
 
 
 def make_environment(templates_dir: Path, compiled: Path | None = None) -> Environment:
@@ -187,7 +198,7 @@ def make_environment(templates_dir: Path, compiled: Path | None = None) -> Envir
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext)
     return env
 
 

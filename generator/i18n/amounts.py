@@ -41,6 +41,7 @@ MONEY_VALUE_STYLES: tuple[str, ...] = (*MONEY_STYLES, "magnitude")
 """The money styles of `format_money`, and the magnitude a record's amount can be shown as."""
 
 QUALIFIERS: dict[Qualifier, Phrase] = {
+    # TRANSLATORS: approximately (not "concerning"): "about €90 billion"
     "about": lambda _: _("about %(amount)s"),
     "at-least": lambda _: _("at least %(amount)s"),
     "more-than": lambda _: _("more than %(amount)s"),
@@ -51,9 +52,13 @@ QUALIFIERS: dict[Qualifier, Phrase] = {
 COUNTS_IN_WORDS: dict[CountWord, Phrase] = {
     # TRANSLATORS: a count in words, before the noun the text writes: "dozens of countries", German "Dutzende Länder"
     "dozens": lambda _: _("dozens of"),
+    # TRANSLATORS: a count in words, before the noun the text writes: "hundreds of soldiers", German "Hunderte Soldaten"
     "hundreds": lambda _: _("hundreds of"),
+    # TRANSLATORS: a count in words, before the noun the text writes: "thousands of soldiers"
     "thousands": lambda _: _("thousands of"),
+    # TRANSLATORS: a count in words, before the noun the text writes: "tens of thousands of refugees"
     "tens-of-thousands": lambda _: _("tens of thousands of"),
+    # TRANSLATORS: a count in words, before the noun the text writes: "hundreds of thousands of refugees"
     "hundreds-of-thousands": lambda _: _("hundreds of thousands of"),
 }
 """Counts in words, in the form before a noun, which the text writes (`{soldiers} Soldaten`, `{soldiers} soldiers`)."""
@@ -61,25 +66,30 @@ COUNTS_IN_WORDS: dict[CountWord, Phrase] = {
 SCALES: dict[int, Phrase] = {
     # TRANSLATORS: the scale an amount is counted in, as a plural noun, for %(scale)s in "running into …"
     10**6: lambda _: _("millions"),
+    # TRANSLATORS: the scale an amount is counted in (10⁹), as a plural noun, for %(scale)s in "running into …"
     10**9: lambda _: _("billions"),
+    # TRANSLATORS: the scale an amount is counted in (10¹²), as a plural noun, for %(scale)s in "running into …"
     10**12: lambda _: _("trillions"),
 }
 """The magnitudes money is counted in, as plural nouns (English `billions` is no CLDR form)."""
 
 MAGNITUDES: dict[int, tuple[Phrase, Phrase]] = {
     1: (
-        # TRANSLATORS: after a noun, 1 to 9 of a scale ("in einstelliger …höhe"); %(currency)s is a plural name
+        # TRANSLATORS: after a noun, 1 to 9 of a scale ("in einstelliger Milliardenhöhe"); %(scale)s: "billions"
         lambda _: _("running into %(scale)s"),
+        # TRANSLATORS: as "running into %(scale)s", with a currency; %(currency)s is its plural name: "euros"
         lambda _: _("running into %(scale)s of %(currency)s"),
     ),
     2: (
-        # TRANSLATORS: after a noun, 10 to 99 of a scale ("in zweistelliger …höhe"); %(currency)s is a plural name
+        # TRANSLATORS: after a noun, 10 to 99 of a scale ("in zweistelliger Milliardenhöhe"); %(scale)s: "billions"
         lambda _: _("running into tens of %(scale)s"),
+        # TRANSLATORS: as "running into tens of %(scale)s", with a currency; %(currency)s is its plural name: "euros"
         lambda _: _("running into tens of %(scale)s of %(currency)s"),
     ),
     3: (
-        # TRANSLATORS: after a noun, 100 to 999 of a scale ("in dreistelliger …höhe"); %(currency)s: plural name
+        # TRANSLATORS: after a noun, 100 to 999 of a scale ("in dreistelliger Milliardenhöhe"); %(scale)s: "billions"
         lambda _: _("running into hundreds of %(scale)s"),
+        # TRANSLATORS: as "running into hundreds of %(scale)s", with a currency; %(currency)s is its plural name
         lambda _: _("running into hundreds of %(scale)s of %(currency)s"),
     ),
 }

@@ -5,13 +5,22 @@ whose code is `en` (MSGID_LANGUAGE) needs no catalog: gettext falls back to
 the msgid. Every other configured language has
 `locales/<code>/LC_MESSAGES/messages.po`, created by `update`.
 
-Why everything goes through Babel's API and a fixed header: running
+Why everything goes through Babel's API and a derived header: running
 extract → update → compile on a clean checkout must change no tracked byte.
-So the POT-Creation-Date is a constant, locations carry no line numbers
-(editing a template does not churn every catalog), messages are sorted by
-msgid, and Babel's version line is left out. Builds read the `.po` directly
-(`load_translations`), so compiled `.mo` files are a convenience for other
-tools, never a build input.
+So the header comes from the project and its records, never from the clock
+(`catalog_header`), messages are sorted by msgid (then context), and Babel's
+version line is left out. Locations carry line numbers (`templates/x.j2:12`),
+so a translator's editor opens the template where the string is used; the
+price is that editing a template moves them, and `briefing i18n extract` and
+`update` must run after every template change (a test says so). Builds read
+the `.po` directly (`load_translations`), so compiled `.mo` files are a
+convenience for other tools, never a build input.
+
+Translators get help in the catalog itself: a `{# TRANSLATORS: … #}` comment
+just before a template's call (`# TRANSLATORS: …` in Python) becomes the
+entry's `#.` line, and `pgettext(context, …)` / `npgettext` give a word that
+means two things a `msgctxt` of its own ("against" as a stance, "State" as
+a kind of organisation).
 
 Why every read is checked: translators edit the catalogs, and a msgstr goes
 into every output as it is (newstyle gettext marks it safe in HTML and formats
@@ -53,7 +62,8 @@ from generator.errors import (
     Problem,
     TranslationFaultsError,
 )
-from generator.i18n.po_checks import check_message, plural_findings
+from generator.i18n import catalog_header
+from generator.i18n.po_checks import check_message, message_field, plural_findings
 from generator.i18n.po_syntax import Entry, PoGrammarError, scan_po
 from generator.write import write_if_changed
 
@@ -80,10 +90,7 @@ JINJA_OPTIONS = {
 `{% trans %}` block, so a mismatch would look up a differently spaced msgid; a test keeps them in step."""
 
 COMMENT_TAGS = ("TRANSLATORS:",)
-FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-"""POT-Creation-Date of every catalog: a constant, so extraction is reproducible."""
-
-PROJECT, VERSION = "briefing", "templates"
+"""The tag that makes a comment before a call the entry's translator comment (`#.`), as `pybabel extract -c`."""
 WIDTH = 76
 _GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
 
@@ -127,8 +134,9 @@ def catalog_path(config: ProjectConfig, language: str) -> Path:
 
 def extract_messages(config: ProjectConfig) -> Catalog:
     """Every translatable string of the templates and of `generator/**.py`, with file:line locations."""
-    catalog = _new_catalog(None, "# Template strings of briefing, in English (the msgid language).\n"
-                                 "# Written by `briefing i18n extract`; do not edit, change the templates.")
+    catalog = catalog_header.template_catalog(config, "# Template strings of briefing, in English (the msgid "
+                                                      "language).\n# Written by `briefing i18n extract`; do not "
+                                                      "edit, change the templates.")
     for path, method, options in _sources(config):
         relative = path.relative_to(config.root).as_posix()
         for lineno, message, comments, context in _extract_file(path, relative, method, options):
@@ -138,10 +146,30 @@ def extract_messages(config: ProjectConfig) -> Catalog:
 
 
 def extract_catalog(config: ProjectConfig) -> CatalogReport:
-    """Write `locales/messages.pot` from the templates and code."""
+    """Write `locales/messages.pot` from the templates and code.
+
+    The POT keeps its POT-Creation-Date while nothing else in it changes, and gets
+    a new one from the records when something does (`catalog_header.creation_date`).
+    """
     catalog = extract_messages(config)
     path = template_path(config)
-    return CatalogReport(path, _count(catalog), changed=write_if_changed(path, _po_bytes(catalog)))
+    previous = _previous_date(path)
+    catalog.creation_date = catalog.revision_date = previous or catalog_header.NO_DATE
+    data = _po_bytes(catalog)
+    if previous is None or not path.is_file() or data != path.read_bytes():
+        catalog.creation_date = catalog.revision_date = catalog_header.creation_date(config, previous)
+        data = _po_bytes(catalog)
+    return CatalogReport(path, _count(catalog), changed=write_if_changed(path, data))
+
+
+def _previous_date(path: Path) -> datetime.datetime | None:
+    """The POT-Creation-Date of the POT at `path`, or None when there is none to read."""
+    if not path.is_file():
+        return None
+    try:
+        return _read(path, None).creation_date
+    except CatalogError:  # a damaged POT is only replaced: it is written by `extract`, never edited
+        return None
 
 
 def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
@@ -159,9 +187,11 @@ def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
             catalog = _read(path, locale)
             catalog.update(template, update_header_comment=False)
         else:
-            catalog = _new_catalog(locale, f"# {locale.english_name} translations of the briefing templates.\n"
-                                            "# Translate the msgstr lines; `briefing i18n update` keeps them.")
+            catalog = catalog_header.language_catalog(
+                config, locale, template, f"# {locale.english_name} translations of the briefing templates.\n"
+                                          "# Translate the msgstr lines; `briefing i18n update` keeps them.")
             catalog.update(template)
+        catalog_header.stamp(catalog, config, locale)
         reports.append(_report(path, catalog, write_if_changed(path, _po_bytes(catalog))))
     return reports
 
@@ -286,7 +316,8 @@ def _gap(config: ProjectConfig, language: str, path: Path, expected: Expected, c
         hint = "write the msgstr" + ("s for every plural form" if entry.pluralizable else "")
     else:
         return None
-    problem = Problem(where[0], where[1], 1, f'msgid "{msgid}"', message, hint, code="missing-template-translation")
+    problem = Problem(where[0], where[1], 1, message_field(msgid, expected.context), message, hint,
+                      code="missing-template-translation")
     return TemplateGap(language, msgid, expected.context, reason, problem)
 
 
@@ -324,14 +355,6 @@ def _extract_file(path: Path, relative: str, method: str, options: dict[str, str
         raise CatalogError(f"{relative}:{exc.lineno}: {exc.message} (fix the template syntax)") from None
     except (SyntaxError, tokenize.TokenError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{relative}: cannot read strings: {exc} (save it as valid UTF-8)") from None
-
-
-def _new_catalog(locale: Locale | None, comment: str) -> Catalog:
-    """A catalog with a reproducible header: fixed dates, no host clock, no placeholders."""
-    team = f"{locale.english_name}" if locale else "briefing"
-    return Catalog(locale=locale, header_comment=comment, project=PROJECT, version=VERSION,
-                   creation_date=FIXED_DATE, revision_date=FIXED_DATE, last_translator="briefing desk",
-                   language_team=team, fuzzy=False)
 
 
 def _read(path: Path, locale: Locale | None, hint: str = "") -> Catalog:
@@ -395,7 +418,7 @@ def _header_line(entries: dict[int, Entry], name: str) -> int:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     buffer = BytesIO()
-    write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=False)
+    write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=True)
     return _GENERATED_BY.sub(b"", buffer.getvalue())
 
 

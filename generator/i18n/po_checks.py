@@ -79,6 +79,18 @@ def plural_findings(catalog: Catalog, path: Path, header_line: int) -> tuple[fro
 # --- one message ---------------------------------------------------------------------------------------
 
 
+def message_field(msgid: str, context: str | None) -> str:
+    """How a problem names a catalog entry: its msgid, and its msgctxt when it has one.
+
+    Why the context: one msgid may have several entries (`against` as a stance
+    and as a preposition), and the problem must say which one to fix.
+
+    >>> message_field("leading", "stance")
+    'msgctxt "stance" msgid "leading"'
+    """
+    return f'msgid "{msgid}"' if context is None else f'msgctxt "{context}" msgid "{msgid}"'
+
+
 @dataclass(frozen=True)
 class _Placeholder:
     name: str | None
@@ -111,7 +123,7 @@ def check_message(message: Message, entry: Entry, path: Path, singletons: frozen
     msgids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
     strings = (message.string,) if isinstance(message.string, str) else tuple(message.string)
     plural = len(msgids) > 1
-    field_name = f'msgid "{msgids[0]}"'
+    field_name = message_field(msgids[0], message.context)
     for index, text in enumerate(strings):
         if not text:
             continue

@@ -89,9 +89,12 @@ class TranslationStatus:
     def is_stale(self, record_id: str, path: FieldPath | str, language: str) -> bool:
         return self.flag(record_id, path, language) == "stale"
 
-    def untranslated_msgids(self, language: str) -> frozenset[str]:
-        """Template msgids shown in English in `language` (untranslated, fuzzy or not in the catalog)."""
-        return frozenset(gap.msgid for gap in self.templates if gap.language == language)
+    def untranslated_msgids(self, language: str) -> frozenset[tuple[str | None, str]]:
+        """Template strings shown in English in `language` (untranslated, fuzzy or not in the catalog).
+
+        As (msgctxt, msgid) pairs: "against" may be translated as a stance and not as a preposition.
+        """
+        return frozenset((gap.context, gap.msgid) for gap in self.templates if gap.language == language)
 
     def for_language(self, language: str) -> TranslationStatus:
         return TranslationStatus(tuple(g for g in self.records if g.language == language),

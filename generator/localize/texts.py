@@ -87,6 +87,7 @@ class Texts:
 
     @property
     def unknown_date(self) -> str:
+        # TRANSLATORS: in place of a date the sources do not give
         return self.gettext("date not known")
 
     def name(self, record_id: str, form: str = "full", case: Case | None = None, *, bare: bool = False) -> Name:

@@ -93,9 +93,9 @@ def test_extract_writes_a_reproducible_pot(project: ProjectConfig) -> None:
     first = extract_catalog(project)
     text = template_path(project).read_text(encoding="utf-8")
     assert first.changed and first.messages == 6
-    assert "POT-Creation-Date: 2026-01-01 00:00+0000" in text
+    assert "POT-Creation-Date: 2026-01-01 00:00+0000" in text, "no released briefing: the date for none"
     assert "Generated-By" not in text
-    assert "#: templates/site/page.html.j2\n" in text, "locations carry no line numbers"
+    assert "#: templates/site/page.html.j2:1\n" in text, "locations carry line numbers"
     assert extract_catalog(project).changed is False
 
 
@@ -159,7 +159,8 @@ def test_gaps_name_the_reason_and_the_line(project: ProjectConfig) -> None:
     assert gaps["Not extracted yet"].reason == "not-in-catalog"
     assert gaps["Not extracted yet"].problem.path == project.templates_dir / "site" / "more.html.j2"
     untranslated = gaps["May"].problem
-    assert untranslated.path == po and untranslated.field == 'msgid "May"' and "write the msgstr" in untranslated.hint
+    assert untranslated.path == po and untranslated.field == 'msgctxt "month" msgid "May"'
+    assert "write the msgstr" in untranslated.hint
     assert po.read_text(encoding="utf-8").splitlines()[untranslated.line - 1] == 'msgid "May"'
 
 

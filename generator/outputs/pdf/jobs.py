@@ -264,6 +264,7 @@ def _endnotes(project: Project, language: str, prefix: str) -> Endnotes:
 
 def _mark_label(_: Callable[[str], str], note: Endnote) -> str:
     """`Source 1: <title>`; the catalog's function is named `_` so that `i18n extract` finds the message."""
+    # TRANSLATORS: what a screen reader says for an endnote mark in a PDF: the note's number and the source's title
     return _("Source %(number)s: %(title)s") % {"number": note.number, "title": plain_filter(note.source.title)}
 
 

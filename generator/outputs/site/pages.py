@@ -194,7 +194,7 @@ class LanguagePages:
                     if self.scope.dossier_complete(r.id, self.project.graph)]
         return self.render(source, "site/home.md.j2",
                            self.meta(source, self.gettext("The latest briefings, key figures and who said what."),
-                                     title=self.gettext("Home")),
+                                     title=self.project.translations(self.code).pgettext("start page", "Home")),
                            latest=self.refs(latest), more=len(self.scope.briefings) > LATEST,
                            figures=figures, figures_from=self.localizer.briefing_ref(latest[0]) if latest else None,
                            dossiers=dossiers, feed=self._feed_link(source))

@@ -87,7 +87,7 @@ def site_nav(project: Project) -> list[dict[str, list[Any]]]:
     nav = []
     for code, language in project.config.languages.items():
         home, *others = nav_pages(code)
-        nav.append({language.name: [{project.translations(code).gettext("Home"): home}, *others]})
+        nav.append({language.name: [{project.translations(code).pgettext("start page", "Home"): home}, *others]})
     return nav
 
 
