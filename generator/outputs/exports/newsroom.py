@@ -113,17 +113,36 @@ def lengths(text: str) -> dict[str, int]:
     return {"charCount": char_count(text), "wordCount": word_count(text)}
 
 
-def dateline(project: Project, view: BriefingView) -> str | None:
-    """Where and when the story happened, as the briefing's own dateline writes it: `Paris, 6 January 2026`.
+def dateline_place(project: Project, place_id: str) -> str:
+    """The place a dateline names: the city a building lies in, not the building (`Paris`, not `Élysée Palace`).
 
-    Only what is known: the place of the briefing's event, its date when the
-    date is known; None when neither is.
+    Why: a dateline says where the story was filed from, and newsrooms write
+    the city there; a region or country stands as it is.
+    """
+    place, seen = place_id, {place_id}
+    while project.graph.model(place).kind == "building":
+        within = project.graph.model(place).within
+        if within is None or within in seen:
+            break
+        place = within
+        seen.add(place)
+    return place
+
+
+def dateline(project: Project, view: BriefingView) -> str | None:
+    """Where and when the story happened, as newsrooms write it: `Paris, 6 January 2026`.
+
+    Only what is known: the city of the briefing's event, and its date when
+    that is known; None when neither is.
     """
     if view.event is None:
         return None
-    date = project.graph.model(view.event.record_id).date
-    known = isinstance(date, DateTimeValue) or date.date.year is not None
-    parts = [part for part in (view.place.text if view.place else None, view.event_date if known else None) if part]
+    event = project.graph.model(view.event.record_id)
+    known = isinstance(event.date, DateTimeValue) or event.date.date.year is not None
+    place = None
+    if event.place:
+        place = project.localizer(view.language.code).name(dateline_place(project, event.place)).text
+    parts = [part for part in (place, view.event_date if known else None) if part]
     return ", ".join(parts) or None
 
 
