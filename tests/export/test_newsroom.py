@@ -23,6 +23,13 @@ def test_dateline_leaves_out_what_is_not_known(make_project: MakeProject) -> Non
     assert dateline(project, project.briefing("no-event", "en")) is None
 
 
+def test_dateline_of_an_event_at_an_hour_names_its_day(make_project: MakeProject) -> None:
+    """Late at night in Paris is already the next day in UTC: the day is the event's own."""
+    moment = {"datetime": "2026-01-06T23:30:00+01:00", "zone": "Europe/Paris"}
+    project = make_project(edits={"events/paris-summit-2026.yaml": lambda data: data.update(date=moment)})
+    assert dateline(project, project.briefing(BRIEFING, "de")) == "Paris, 6. Januar 2026"
+
+
 def test_ed_note_names_the_original_language_in_the_item_language(project: Project) -> None:
     assert editorial_note(project, project.briefing(BRIEFING, "en")).endswith(" Translated from German.")
     assert editorial_note(project, project.briefing(BRIEFING, "de")).endswith(" Originalfassung, keine Übersetzung.")

@@ -132,18 +132,19 @@ def dateline_place(project: Project, place_id: str) -> str:
 def dateline(project: Project, view: BriefingView) -> str | None:
     """Where and when the story happened, as newsrooms write it: `Paris, 6 January 2026`.
 
-    Only what is known: the city of the briefing's event, and its date when
-    that is known; None when neither is.
+    Only what is known: the city of the briefing's event, and its day (on the
+    clock of the event's zone) when that is known; None when neither is.
     """
     if view.event is None:
         return None
     event = project.graph.model(view.event.record_id)
-    known = isinstance(event.date, DateTimeValue) or event.date.date.year is not None
-    place = None
-    if event.place:
-        place = project.localizer(view.language.code).name(dateline_place(project, event.place)).text
-    parts = [part for part in (place, view.event_date if known else None) if part]
-    return ", ".join(parts) or None
+    localizer = project.localizer(view.language.code)
+    place = localizer.name(dateline_place(project, event.place)).text if event.place else None
+    if isinstance(event.date, DateTimeValue):
+        day = localizer.day(event.date)  # the day, not the hour: `17 December 2025`
+    else:
+        day = view.event_date if event.date.date.year is not None else None
+    return ", ".join(part for part in (place, day) if part) or None
 
 
 def editorial_note(project: Project, view: BriefingView) -> str:
