@@ -18,6 +18,7 @@ from generator.config import LanguageConfig
 from generator.errors import Problem
 from generator.i18n import language as make_language
 from generator.i18n.format import FORMATTERS, format_value
+from generator.iptc import MEDIA_TOPICS, media_topic_uri
 from generator.markup import markup_problems
 from generator.records.base import MissingNameFormError, RefId
 from generator.records.load import Record, RecordSet
@@ -388,6 +389,21 @@ def check_editorial(records: RecordSet, languages: Sequence[str]) -> Iterator[Pr
                                  "a briefing is withdrawn after it was published", code="editorial")
 
 
+def check_media_topics(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
+    """Warn about a well-formed Media Topic code whose IPTC labels `generator.iptc` lacks.
+
+    Why a warning: the code may be real (ninjs carries it with its URI), but
+    until its labels are added no one has checked it against IPTC, and
+    partners' systems show it without a name.
+    """
+    for record in [*records.of_kind("topics"), *records.of_kind("briefings")]:
+        for index, code in enumerate(record.model.iptc_media_topics):
+            if code not in MEDIA_TOPICS:
+                yield record.problem(("iptc_media_topics", index), f"{code} is not a Media Topic briefing knows",
+                                     f"check it at {media_topic_uri(code)} and add its labels to generator/iptc.py",
+                                     severity="warning", code="media-topic")
+
+
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_name_cases,
@@ -402,6 +418,7 @@ CHECKS: tuple[Check, ...] = (
     check_key_figures,
     check_unreferenced,
     check_editorial,
+    check_media_topics,
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.records.base import LocalizedText, StrictModel
+from generator.records.iptc import MediaTopicCode
 
 
 class Topic(StrictModel):
@@ -13,3 +14,6 @@ class Topic(StrictModel):
     label: LocalizedText = Field(description="Column heading in the positions matrix")
     question: LocalizedText = Field(description="The question in full")
     order: int = Field(0, description="Position of the column, lowest first")
+    iptc_media_topics: list[MediaTopicCode] = Field(
+        default_factory=list, description="IPTC Media Topics the question belongs to (medtop:NNNNNNNN), most specific "
+        "first; partners' systems route the briefings that answer it by them")

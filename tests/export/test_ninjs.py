@@ -9,7 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.iptc import MEDIA_TOPICS
 from generator.outputs.exports.files import export_files
+from generator.outputs.exports.newsroom import html_text, word_count
 from generator.project import Project
 
 from .conftest import BRIEFING, NOW, SCHEMAS, MakeProject, moment
@@ -82,7 +84,8 @@ def test_entities_carry_canonical_ids(exports: dict[str, str | bytes]) -> None:
     assert {o["literal"] for o in item["organisations"]} >= {"france", "germany", "united-states", "ukraine"}
     assert {p["literal"] for p in item["places"]} == {"elysee-palace", "paris"}
     assert [e["literal"] for e in item["events"]] == ["paris-summit-2026"]
-    assert {s["literal"] for s in item["subjects"]} == {"ground-troops", "ceasefire-monitoring", "security-guarantees"}
+    topics = {s["literal"] for s in item["subjects"] if s.get("rel") == "about"}
+    assert topics == {"ground-troops", "ceasefire-monitoring", "security-guarantees"}
 
 
 def test_associations_link_the_language_versions(exports: dict[str, str | bytes]) -> None:
@@ -123,6 +126,63 @@ def test_embargo_and_withdrawal_as_the_schema_allows(make_project: MakeProject,
     body = withdrawn["bodies"][0]["value"]
     assert "The figures were wrong." in body and "Key points" not in body  # the notice, not the withdrawn text
     assert items["exports/de/withdrawn-briefing.ninjs.json"]["associations"][0]["pubStatus"] == "canceled"
+
+
+def test_media_topics_of_the_briefing_and_its_questions_are_subjects(exports: dict[str, str | bytes],
+                                                                     project: Project) -> None:
+    """Each Media Topic once, with IPTC's URI, its qcode and IPTC's name in the item's language."""
+    graph = project.graph
+    wanted = [*graph.model(BRIEFING).iptc_media_topics]
+    wanted += [code for topic in graph.topics_of(BRIEFING) for code in graph.model(topic).iptc_media_topics]
+    for code, language in (("de", "de"), ("en", "en-GB")):
+        subjects = [s for s in ninjs_files(exports)[f"exports/{code}/{BRIEFING}.ninjs.json"]["subjects"]
+                    if s["literal"].startswith("medtop:")]
+        assert [s["literal"] for s in subjects] == list(dict.fromkeys(wanted))
+        for subject in subjects:
+            assert subject["uri"] == "http://cv.iptc.org/newscodes/mediatopic/" + subject["literal"][7:]
+            assert subject["name"] == MEDIA_TOPICS[subject["literal"]][language]
+
+
+def test_genre_urgency_and_counts(exports: dict[str, str | bytes], project: Project) -> None:
+    briefing = project.graph.model(BRIEFING)
+    for code, name in (("de", "Briefing"), ("en", "Briefing")):
+        item = ninjs_files(exports)[f"exports/{code}/{BRIEFING}.ninjs.json"]
+        assert item["genres"] == [{"name": name, "uri": "http://cv.iptc.org/newscodes/genre/Summary",
+                                   "literal": "genre:Summary"}]
+        assert item["urgency"] == briefing.urgency == 5  # the documented default: the record sets none
+        html, text = item["bodies"]
+        assert text["wordCount"] == word_count(text["value"]) > 300
+        assert html["wordCount"] == word_count(html_text(html["value"])) > 300
+        assert text["charCount"] >= len(" ".join(text["value"].split())) > text["wordCount"]
+
+
+def test_ed_note_says_how_the_text_was_made(exports: dict[str, str | bytes]) -> None:
+    de, en = (ninjs_files(exports)[f"exports/{code}/{BRIEFING}.ninjs.json"]["edNote"] for code in ("de", "en"))
+    assert de.startswith("Von der Software briefing aus strukturierten Datensätzen")
+    assert f"Briefing {BRIEFING}, Version 1" in de and de.endswith("Originalfassung, keine Übersetzung.")
+    assert en.startswith("Rendered by the briefing software from structured records")
+    assert f"briefing {BRIEFING}, version 1" in en and en.endswith("Translated from German.")
+
+
+def test_newsroom_fields_follow_the_briefing(make_project: MakeProject,
+                                             ninjs_validator: jsonschema.Draft202012Validator) -> None:
+    """Urgency, genres and a briefing's own Media Topics come from its record; a code without IPTC labels here
+    still reaches partners, by its URI."""
+    project = make_project(briefings={
+        "flash": {"title": {"de": "Eilmeldung", "en": "Flash"}, "urgency": 1,
+                  "genres": ["Current", "Curtain_Raiser"], "iptc_media_topics": ["medtop:16000000", "medtop:20000999"]},
+    })
+    items = ninjs_files(export_files(project, NOW))
+    for path, item in items.items():
+        assert not list(ninjs_validator.iter_errors(item)), path
+    de, en = items["exports/de/flash.ninjs.json"], items["exports/en/flash.ninjs.json"]
+    assert de["urgency"] == en["urgency"] == 1
+    assert [g["name"] for g in de["genres"]] == ["Aktuelles", "Vorbericht"]
+    assert [g["name"] for g in en["genres"]] == ["Current events", "Curtain raiser"]
+    assert [s for s in de["subjects"] if "uri" in s][:2] == [  # the briefing's own first, then its questions'
+        {"uri": "http://cv.iptc.org/newscodes/mediatopic/16000000", "literal": "medtop:16000000",
+         "name": "Krise, Krieg, Konflikte"},
+        {"uri": "http://cv.iptc.org/newscodes/mediatopic/20000999", "literal": "medtop:20000999"}]
 
 
 def test_json_is_safe_to_embed(exports: dict[str, str | bytes]) -> None:

@@ -78,6 +78,9 @@ EXPECTED: dict[str, list[Expected]] = {
         Expected(6, 19, "values.amount.money", "finite_number", "finite number (got inf)")],
     "facts/unknown-currency-fact.yaml": [
         Expected(6, 35, "values.amount.currency", "value_error", "'EUO' is not an ISO 4217 currency code")],
+    "topics/media-topic-form-topic.yaml": [
+        Expected(5, 21, "iptc_media_topics[0]", "value_error",
+                 "not a Media Topic code; write medtop: and its 8 digits, like medtop:16000000")],
     # text and languages
     "facts/unconfigured-language-fact.yaml": [
         Expected(3, 3, "text", "value_error", "language fr is not configured (configured: de, en")],

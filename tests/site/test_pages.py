@@ -94,7 +94,14 @@ def test_news_article_json_ld(pages: dict[str, str], language: str) -> None:
     assert [c["name"] for c in article["citation"]] == [
         {"de": "Bericht über das Pariser Treffen der Koalition der Freiwilligen",
          "en": "Report on the Paris meeting of the Coalition of the Willing"}[language]]
-    assert article["about"]["startDate"] == "2026-01-06"
+    event, *terms = article["about"]
+    assert (event["@type"], event["startDate"]) == ("Event", "2026-01-06")
+    assert article["dateline"] == {"de": "Paris, 6. Januar 2026", "en": "Paris, 6 January 2026"}[language]
+    assert article["genre"] == ["http://cv.iptc.org/newscodes/genre/Summary"]
+    peacekeeping = {"@type": "DefinedTerm", "@id": "http://cv.iptc.org/newscodes/mediatopic/20000059",
+                    "termCode": "medtop:20000059", "inDefinedTermSet": "http://cv.iptc.org/newscodes/mediatopic/",
+                    "name": {"de": "Friedenstruppe", "en": "peacekeeping force"}[language]}
+    assert peacekeeping in terms and all(term["@type"] == "DefinedTerm" for term in terms)
     people = {m["name"] for m in article["mentions"] if m["@type"] == "Person"}
     assert {"de": "Wolodymyr Selenskyj", "en": "Volodymyr Zelensky"}[language] in people
     other_url = f"https://briefing.example.org/{other}/briefings/{BRIEFING}/"

@@ -5,7 +5,10 @@ Why these fields: a partner's system decides from `pubStatus`, `version`,
 item, from the rights fields whether it may, and from `associations` which
 items are the same briefing in other languages. People, organisations,
 places and events carry our record id as `literal`, so a partner can join
-items on them across languages and over time. Every field is within IPTC's
+items on them across languages and over time. What a newsroom system sorts
+and routes by comes from `generator.outputs.exports.newsroom`: IPTC Media
+Topics among the subjects, genres, urgency, the bodies' word and character
+counts and an edNote saying how the text was made. Every field is within IPTC's
 schema (tests validate each file against it); a withdrawn briefing becomes a
 `canceled` item whose bodies are the withdrawal notice.
 """
@@ -18,6 +21,7 @@ from typing import Any
 from generator.editorial import last_change, version
 from generator.i18n.dates import iso_datetime
 from generator.outputs.exports.formats import FORMATS, RENDITIONS
+from generator.outputs.exports.newsroom import editorial_note, genres, html_text, lengths, media_topic_subjects
 from generator.outputs.exports.renditions import BriefingExport, canonical_url
 from generator.outputs.safejson import dumps
 from generator.project import Project
@@ -48,9 +52,13 @@ def ninjs_item(export: BriefingExport, renditions: Mapping[str, str]) -> dict[st
         "headlines": [{"role": "main", "contentType": "text/plain", "value": to_plain(view.title)}],
         "descriptions": _descriptions(export),
         "bodies": [
-            {"role": "main", "contentType": "text/html", "value": renditions["fragment"]},
-            {"role": "main", "contentType": "text/plain", "value": renditions["text"]},
+            {"role": "main", "contentType": "text/html", "value": renditions["fragment"],
+             **lengths(html_text(renditions["fragment"]))},
+            {"role": "main", "contentType": "text/plain", "value": renditions["text"], **lengths(renditions["text"])},
         ],
+        "urgency": briefing.urgency,
+        "genres": genres(project, view.id, project.localizer(code).gettext),
+        "edNote": editorial_note(project, view),
         "by": rights.publisher,
         "copyrightHolder": rights.copyright_holder,
         "copyrightNotice": rights.credit.get(code, rights.publisher),
@@ -132,10 +140,11 @@ def _source(export: BriefingExport, source_id: str) -> dict[str, str]:
 
 
 def _subjects(export: BriefingExport) -> list[dict[str, str]]:
-    """The questions of the positions matrix the briefing answers (topic records)."""
+    """The questions of the positions matrix the briefing answers (topic records), then its IPTC Media Topics."""
     localizer = export.project.localizer(export.language)
-    return [{"name": to_plain(localizer.topic(topic).label), "rel": "about", "literal": topic}
-            for topic in export.project.graph.topics_of(export.view.id)]
+    topics = [{"name": to_plain(localizer.topic(topic).label), "rel": "about", "literal": topic}
+              for topic in export.project.graph.topics_of(export.view.id)]
+    return topics + media_topic_subjects(export.project, export.view.id, export.view.language.html_lang)
 
 
 def _entities(export: BriefingExport) -> dict[str, list[dict[str, str]]]:

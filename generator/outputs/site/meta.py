@@ -21,13 +21,15 @@ from markdown_it import MarkdownIt
 
 from generator.editorial import last_change
 from generator.i18n.dates import iso_date, iso_datetime
+from generator.iptc import genre_uri
 from generator.outputs.exports.feeds import feed_title
+from generator.outputs.exports.newsroom import dateline, jsonld_about
 from generator.outputs.safejson import dumps
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.render import to_plain
 from generator.urls import absolute_url, feed_url, page_url, source_url
-from generator.views import BriefingView
+from generator.views import BriefingView, Name
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's safe dumper when PyYAML has it: a third of page generation went into the pure-Python one."""
@@ -166,7 +168,12 @@ def alternates(project: Project, source: str) -> list[dict[str, str]]:
 
 
 def briefing_jsonld(project: Project, view: BriefingView) -> str:
-    """A schema.org `NewsArticle` for the briefing page, linked to its translations."""
+    """A schema.org `NewsArticle` for the briefing page, linked to its translations.
+
+    `about` lists the event and the IPTC Media Topics (as `DefinedTerm`s),
+    `genre` the IPTC genre URIs, `dateline` the place and day as the page's
+    dateline writes them.
+    """
     config = project.config
     code = view.language.code
     site = config.site_url
@@ -190,18 +197,31 @@ def briefing_jsonld(project: Project, view: BriefingView) -> str:
         "citation": [_citation(source) for source in view.sources],
         "mentions": _mentions(project, code, view.id),
     }
-    if view.event:
-        event = project.graph.model(view.event.record_id)
-        data["about"] = {"@type": "Event", "name": view.event.text,
-                         "url": absolute_url(site, page_url(code, "events", view.event.record_id))}
-        if isinstance(event.date, DateTimeValue):
-            data["about"]["startDate"] = iso_datetime(event.date)
-        elif iso_date(event.date.date):
-            data["about"]["startDate"] = iso_date(event.date.date)
-        if view.place:
-            data["about"]["location"] = {"@type": "Place", "name": view.place.text}
+    about = [_event(project, view, view.event)] if view.event else []
+    about += jsonld_about(project, view, view.language.html_lang)
+    if about:
+        data["about"] = about
+    data["genre"] = [genre_uri(genre) for genre in project.graph.model(view.id).genres]
+    line = dateline(project, view)
+    if line:
+        data["dateline"] = line
     data.update(_translations(project, view))
     return dumps(data)
+
+
+def _event(project: Project, view: BriefingView, name: Name) -> dict[str, Any]:
+    """The event the briefing is about, with its start and place where known."""
+    event = project.graph.model(name.record_id)
+    found: dict[str, Any] = {"@type": "Event", "name": name.text,
+                             "url": absolute_url(project.config.site_url, page_url(view.language.code, "events",
+                                                                                    name.record_id))}
+    if isinstance(event.date, DateTimeValue):
+        found["startDate"] = iso_datetime(event.date)
+    elif iso_date(event.date.date):
+        found["startDate"] = iso_date(event.date.date)
+    if view.place:
+        found["location"] = {"@type": "Place", "name": view.place.text}
+    return found
 
 
 def _translations(project: Project, view: BriefingView) -> dict[str, Any]:
