@@ -164,7 +164,14 @@ def migrate(confirmed: Confirmations, current: dict[Key, Any]) -> Confirmations:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Quotes every value and every key that a YAML 1.1 or 1.2 reader could take for something else."""
+    """Quotes every value and every key that a YAML 1.1 or 1.2 reader could take for something else.
+
+    Never writes anchors and aliases: two languages confirmed against the same
+    source share one value, and the strict reader refuses aliases.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 _PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_-]*(?:\[[0-9]+\]|\.[a-z_][a-z0-9_]*)*$")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from generator.config import ProjectConfig, load_config
 from generator.errors import BriefingError, ContentError
-from generator.i18n.confirmations import Confirmation
+from generator.i18n.confirmations import Confirmation, write_confirmations
 from generator.i18n.status import (
     confirm,
     confirmations_path,
@@ -235,3 +235,11 @@ def test_cli_reports_user_errors_without_traceback(project: ProjectConfig) -> No
     result = CliRunner().invoke(app, ["i18n", "confirm", "eu-aud", "-p", str(project.root)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "did you mean 'eu-aid'" in result.output
+
+
+def test_two_languages_confirmed_against_one_name_are_written_out_twice(project: ProjectConfig) -> None:
+    """One source value shared by two languages must not become a YAML alias, which the strict reader refuses."""
+    source = Confirmation.of({"full": "Ukraine", "short": None})
+    write_confirmations(project, {("ukraine", "name", "en"): source, ("ukraine", "name", "uk"): source})
+    assert "&" not in confirmations_path(project).read_text(encoding="utf-8")
+    assert load_confirmations(project) == {("ukraine", "name", "en"): source, ("ukraine", "name", "uk"): source}
