@@ -35,7 +35,7 @@ from babel.messages.plurals import get_plural
 
 import generator
 from generator.config import ProjectConfig
-from generator.records.load import load_records
+from generator.records.load import RecordSet, load_records
 
 NO_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 """The POT-Creation-Date of a project whose records hold no released briefing yet, and no earlier POT."""
@@ -58,12 +58,16 @@ def template_catalog(config: ProjectConfig, comment: str) -> Catalog:
                    creation_date=NO_DATE, revision_date=NO_DATE, fuzzy=False)
 
 
-def language_catalog(config: ProjectConfig, locale: Locale, template: Catalog, comment: str) -> Catalog:
-    """A new, empty catalog for `locale`, dated like its template (no translation revised yet)."""
-    team = f"{config.rights.publisher}, {locale.english_name} <{config.site_url}>"
+def team(config: ProjectConfig, locale: Locale) -> str:
+    """The desk's team for one language: `Briefing Desk, German (Germany) <https://briefing.example.org/>`."""
+    return f"{config.rights.publisher}, {locale.english_name} <{config.site_url}>"
+
+
+def language_catalog(config: ProjectConfig, locale: Locale, comment: str, date: datetime.datetime) -> Catalog:
+    """A new, empty catalog for `locale` with the project's header, dated `date` (no translation revised yet)."""
     return Catalog(locale=locale, header_comment=comment, project=config.site_name, version=generator.__version__,
-                   msgid_bugs_address=desk(config), last_translator=desk(config), language_team=team,
-                   creation_date=template.creation_date, revision_date=template.creation_date, fuzzy=False)
+                   msgid_bugs_address=desk(config), last_translator=desk(config), language_team=team(config, locale),
+                   creation_date=date, revision_date=date, fuzzy=False)
 
 
 def stamp(catalog: Catalog, config: ProjectConfig, locale: Locale) -> None:
@@ -78,7 +82,7 @@ def stamp(catalog: Catalog, config: ProjectConfig, locale: Locale) -> None:
     if _placeholder(catalog.last_translator):
         catalog.last_translator = desk(config)
     if _placeholder(catalog.language_team):
-        catalog.language_team = f"{config.rights.publisher}, {locale.english_name} <{config.site_url}>"
+        catalog.language_team = team(config, locale)
     if not isinstance(catalog.revision_date, datetime.datetime):  # "YEAR-MO-DA HO:MI+ZONE" or missing
         catalog.revision_date = catalog.creation_date
 
@@ -96,8 +100,13 @@ def creation_date(config: ProjectConfig, previous: datetime.datetime | None) -> 
     of the checkout, and a constant tells a translator nothing. Why only when
     the strings change: adding a story to content/ must not change a catalog.
     """
-    moments = [previous or NO_DATE]
     records, _ = load_records(config.content_dir, config.codes, config.limits)  # a broken record has no say
+    return max(previous or NO_DATE, newest_release(records))
+
+
+def newest_release(records: RecordSet) -> datetime.datetime:
+    """When a released briefing was last published, corrected or withdrawn (`NO_DATE` before the first)."""
+    moments = [NO_DATE]
     for record in records.of_kind("briefings"):
         briefing = record.model
         if briefing.status in RELEASED:

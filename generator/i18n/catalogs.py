@@ -188,8 +188,9 @@ def update_catalogs(config: ProjectConfig) -> list[CatalogReport]:
             catalog.update(template, update_header_comment=False)
         else:
             catalog = catalog_header.language_catalog(
-                config, locale, template, f"# {locale.english_name} translations of the briefing templates.\n"
-                                          "# Translate the msgstr lines; `briefing i18n update` keeps them.")
+                config, locale, f"# {locale.english_name} translations of the briefing templates.\n"
+                                "# Translate the msgstr lines; `briefing i18n update` keeps them.",
+                template.creation_date)
             catalog.update(template)
         catalog_header.stamp(catalog, config, locale)
         reports.append(_report(path, catalog, write_if_changed(path, _po_bytes(catalog))))

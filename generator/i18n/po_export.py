@@ -16,14 +16,12 @@ would check the wrong thing. The entries say `no-python-brace-format`, and
 
 from __future__ import annotations
 
-import datetime
-import re
 from io import BytesIO
 
-from babel.messages.catalog import Catalog
 from babel.messages.pofile import normalize, write_po
 
 from generator.config import ProjectConfig
+from generator.i18n.catalog_header import language_catalog, newest_release
 from generator.i18n.confirmations import load_confirmations
 from generator.i18n.record_texts import RecordText, record_texts, text_state
 from generator.i18n.status import translation_status
@@ -31,24 +29,18 @@ from generator.records.load import RecordSet
 from generator.records.text import Mention, Placeholder, Quotation, TextSyntaxError, parse_text
 from generator.urls import PAGE_KINDS, absolute_url, page_url
 
-EXPORT_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-"""The header's dates: fixed, so the same content exports the same bytes (the clock is no part of it)."""
 WIDTH = 76
 NOT_BRACE_FORMAT = "no-python-brace-format"
 BABEL_GUESSES = frozenset({"python-format", "python-brace-format"})
 """Flags Babel sets by the look of a msgid; record texts are neither format (`{@x}` is no Python field)."""
-_NO_ADDRESS = re.compile(r'^"Report-Msgid-Bugs-To: [^"]*"\\n"\n', re.MULTILINE)
-"""The desk has no bug address to give, and Babel's `EMAIL@ADDRESS` is a placeholder no tool should show."""
 
 
 def export_po(records: RecordSet, config: ProjectConfig, language: str, *, stale_only: bool = False) -> bytes:
     """The PO file of every record text in `language` (only the stale and missing ones with `stale_only`)."""
     status = translation_status(records, config, templates=False)
     confirmed = load_confirmations(config)
-    catalog = Catalog(locale=language, project=config.site_name, version="record texts",
-                      header_comment=_header(config, language, stale_only), creation_date=EXPORT_DATE,
-                      revision_date=EXPORT_DATE, last_translator="briefing i18n export",
-                      language_team=f"{config.site_name} ({language})", fuzzy=False)
+    catalog = language_catalog(config, config.languages[language].locale, _header(config, language, stale_only),
+                               newest_release(records))  # the records' own date: the same content, the same bytes
     previous_ids: dict[str, str] = {}
     for text in record_texts(records, config, language):
         state = text_state(text, status, confirmed, language)
@@ -65,8 +57,7 @@ def export_po(records: RecordSet, config: ProjectConfig, language: str, *, stale
             previous_ids[text.key] = previous
     buffer = BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_output=False)
-    text = _NO_ADDRESS.sub("", buffer.getvalue().decode("utf-8"))
-    text = text.replace('"Generated-By: Babel ', '"X-Generator: briefing with Babel ', 1)
+    text = buffer.getvalue().decode("utf-8").replace('"Generated-By: Babel ', '"X-Generator: briefing with Babel ', 1)
     return _with_previous(text, previous_ids).encode("utf-8")
 
 

@@ -139,9 +139,12 @@ def _read(path: Path) -> Catalog:
 
 
 def _language(catalog: Catalog, config: ProjectConfig, path: Path) -> str:
+    """The configured language whose locale (`en_GB`, as the export writes it) or code (`en`) the header names."""
     if catalog.locale is None:
         raise BriefingError(f"{path}: the header names no Language; keep the header `briefing i18n export` wrote")
-    return target_language(config, str(catalog.locale))
+    named = str(catalog.locale)
+    by_locale = {str(language.locale): code for code, language in config.languages.items()}
+    return target_language(config, by_locale.get(named, named))
 
 
 def _refusal(message: Message, texts: dict[str, RecordText], seen: dict[str, int], path: Path) -> Problem | None:

@@ -24,6 +24,7 @@ from generator.i18n.po_export import export_po
 from generator.i18n.po_import import import_po
 from generator.i18n.status import confirm, translation_status
 
+from .test_catalogs_for_translators import PLACEHOLDER
 from .test_status import EU_AID, _copy_project, _edit, _records
 
 PROTOCOLS = Path("content/facts/protocols-approved.yaml")
@@ -67,6 +68,18 @@ def _snapshot(config: ProjectConfig) -> dict[Path, bytes]:
 def _stale(config: ProjectConfig) -> set[tuple[str, str]]:
     status = translation_status(_records(config), config, templates=False)
     return {(gap.record_id, gap.field) for gap in status.records if gap.language == "en"}
+
+
+
+def test_the_header_names_the_desk_and_the_records_date_not_placeholders(project: ProjectConfig, tmp_path: Path
+                                                                         ) -> None:
+    """The same header as the template catalogs: an agency's tool shows whom to ask and when the texts date from."""
+    header = _export(project, tmp_path).metadata
+    for field in ("Report-Msgid-Bugs-To", "Last-Translator", "Language-Team"):
+        assert project.site_url in header[field], f"{field}: {header[field]!r}"
+    assert str(project.languages["en"].locale) == header["Language"]
+    assert all(not PLACEHOLDER.search(value) for field, value in header.items() if field != "Content-Type"), header
+    assert header["POT-Creation-Date"] == header["PO-Revision-Date"] != "2026-01-01 00:00+0000"
 
 
 def test_the_round_trip_changes_exactly_the_translated_texts(project: ProjectConfig, tmp_path: Path) -> None:
