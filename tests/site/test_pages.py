@@ -293,3 +293,18 @@ def test_names_in_a_case_in_text_and_after_a_catalog_strings_preposition(tmp_pat
     assert "Teil von [Deutschland](germany.md)" in bundestag_de  # Germany's record gives no grammar: as it is
     assert "Noch kein veröffentlichtes Briefing betrifft den Deutschen Bundestag." in bundestag_de
     assert "No published briefing involves the German Bundestag yet." in bundestag_en
+
+
+@pytest.mark.parametrize(("language", "one", "several"), [("de", "Quelle: ", "Quellen: "),
+                                                         ("en", "Source: ", "Sources: ")])
+def test_the_source_label_agrees_with_the_number_of_sources(tmp_path: Path, language: str, one: str,
+                                                            several: str) -> None:
+    root = copy_project(tmp_path / "project")
+    fact = read_record(root, "facts/eu-aid.yaml")
+    fact["sources"] = [*fact["sources"], "elysee-emmanuel-macron"]
+    write_record(root, "facts/eu-aid.yaml", fact)
+    confirm_all(root)
+    page = body(site_pages(load_project(root), NOW)[f"{language}/organisations/european-union.md"])
+    cited = [line.split("record-meta\">", 1)[1] for line in page.splitlines() if "record-meta" in line]
+    assert any(several in line and line.count("](../sources/") == 2 for line in cited), cited
+    assert all(one in line for line in cited if line.count("](../sources/") == 1), cited
