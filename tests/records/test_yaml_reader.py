@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from generator import yaml_reader
 from generator.errors import Problem
 from generator.yaml_reader import Position, UnquotedDate, YamlDocument, dotted, read_yaml
 
@@ -308,3 +310,20 @@ def test_empty_file_has_no_data(read: Read) -> None:
 ])
 def test_dotted(path: tuple[str | int, ...], text: str) -> None:
     assert dotted(path) == text
+
+
+
+def test_records_are_parsed_by_libyaml() -> None:
+    """The locked PyYAML wheel carries libyaml; without it every load is several times slower (nothing else changes)."""
+    assert yaml.__with_libyaml__ and yaml_reader._FAST is yaml.CSafeLoader
+
+
+@pytest.mark.parametrize("body", ["a: {b: c d: e}\n", "a: [" + "[" * 2000 + "\n", "a: b\x01\n", "a: b\n c: d\n"])
+def test_a_file_libyaml_refuses_gets_the_python_parsers_message(read: Read, body: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml words errors its own way, counts bytes and stops at its own depth: the message must not depend on it."""
+    fast = read(body)
+    assert fast[0] is None and fast[1]
+    monkeypatch.setattr(yaml_reader, "_FAST", yaml.SafeLoader)
+    monkeypatch.setattr(yaml_reader, "_READ", {})
+    assert read(body) == fast
