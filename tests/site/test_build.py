@@ -245,3 +245,33 @@ def test_a_briefing_published_before_1970_builds_its_sitemap(tmp_path: Path) -> 
     sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>1965-03-01</lastmod>" in sitemap
     assert (tmp_path / "out" / "sitemap.xml.gz").stat().st_size > 0
+
+
+class _MatrixRows(HTMLParser):
+    """The first cell of each body row of the positions matrix: its tag and attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_body, self.row_start, self.first_cells = False, False, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tbody":
+            self.in_body = True
+        elif tag == "tr" and self.in_body:
+            self.row_start = True
+        elif tag in ("td", "th") and self.row_start:
+            self.first_cells.append((tag, dict(attrs)))
+            self.row_start = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self.in_body = False
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_each_row_of_the_positions_matrix_is_headed_by_its_country(site: Path, language: str) -> None:
+    """A screen reader announces whose stance a cell is: the country cell is a row header, not data."""
+    rows = _MatrixRows()
+    rows.feed((site / language / "positions" / "index.html").read_text(encoding="utf-8"))
+    assert rows.first_cells, "the matrix has no rows"
+    assert all(cell == ("th", {"scope": "row"}) for cell in rows.first_cells), rows.first_cells

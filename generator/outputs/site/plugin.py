@@ -123,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.config import output_folder
         from generator.editorial import current_time
+        from generator.outputs.site.row_headers import RowHeaders
         from generator.outputs.site.run import site_nav
         from generator.project import load_project
 
@@ -147,6 +148,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 return config
         self.now = self.now or current_time()
         _escape_theme_strings(config)
+        config.markdown_extensions.append(RowHeaders())
         # each language writes its own not-found page; the site's root gets the source language's (on_post_build)
         config.theme.static_templates.discard("404.html")
         _check_search_languages(config, self.project.config.codes)
