@@ -30,14 +30,20 @@ def default_jobs() -> int:
 
 
 DASK = "dask:"
+BACKGROUND_NICENESS = 10
+"""How much lower background workers run: at 10, Linux gives a busy process of normal priority about nine
+tenths of a core they share."""
 
 
 @contextmanager
-def executor_for(jobs: int | None = None, executor: str | None = None) -> Iterator[Executor | None]:
+def executor_for(jobs: int | None = None, executor: str | None = None, *,
+                 background: bool = False) -> Iterator[Executor | None]:
     """A pool of `jobs` worker processes (default: every core), a Dask cluster's executor, or None: render here.
 
     Workers of the pool come from a fork server (not a fork of this process,
     which may hold MkDocs' threads), started once with the PDF modules preloaded.
+    `background` workers run at a lower priority (`BACKGROUND_NICENESS`), so
+    the work in this process (the preview's next page) never waits for them.
 
     Raises:
         ExecutorError: `executor` is not `dask:ADDRESS`, or no scheduler answers there.
@@ -52,8 +58,8 @@ def executor_for(jobs: int | None = None, executor: str | None = None) -> Iterat
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup,
+                             initargs=(os.getpid(), BACKGROUND_NICENESS if background else 0)) as pool:
         threading.Thread(target=_start_workers, args=(pool, jobs), daemon=True).start()
         yield pool
 
@@ -73,13 +79,15 @@ def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
         pass
 
 
-def _exit_with(build: int) -> None:
-    """Make this worker exit as soon as the build process `build` is gone.
+def _worker_setup(build: int, niceness: int) -> None:
+    """Lower this worker's priority by `niceness`, and make it exit as soon as the build process `build` is gone.
 
-    Why: a worker waits for jobs on a queue whose writing end it holds itself,
+    Why the exit: a worker waits for jobs on a queue whose writing end it holds itself,
     so a build killed with SIGKILL (or by the OOM killer) would leave its
     workers, the fork server and their shared-memory locks behind for good.
     """
+    if niceness:
+        os.nice(niceness)
     if not hasattr(os, "pidfd_open"):
         return
     try:

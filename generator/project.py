@@ -40,6 +40,7 @@ class Project:
     draft: bool
     warnings: list[Problem] = field(default_factory=list)
     _public: dict[tuple[dt.datetime, bool], Public] = field(default_factory=dict, repr=False)
+    _localizers: dict[str, Localizer] = field(default_factory=dict, repr=False)
 
     @cached_property
     def env(self) -> Environment:
@@ -53,8 +54,12 @@ class Project:
         return self._translations[language]
 
     def localizer(self, language: str) -> Localizer:
-        stale = (lambda record_id, path, code: self.status.flag(record_id, path, code)) if self.draft else None
-        return Localizer(self.graph, self.config, language, self.translations(language).gettext, stale)
+        """One per language for the project's life: the site, the PDFs and the exports share its views."""
+        if language not in self._localizers:
+            stale = (lambda record_id, path, code: self.status.flag(record_id, path, code)) if self.draft else None
+            self._localizers[language] = Localizer(self.graph, self.config, language,
+                                                   self.translations(language).gettext, stale)
+        return self._localizers[language]
 
     def public(self, now: dt.datetime, *, preview: bool = False) -> Public:
         """What every output may show at `now`: decided once per moment, read by every family."""

@@ -22,8 +22,17 @@ class SourceNumbers(dict):
 class BriefingViews(RecordViews):
     """Briefings, and facts and statements as a briefing places them."""
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._briefings: dict[str, BriefingView] = {}
+
     def briefing(self, briefing_id: str) -> BriefingView:
-        """The localized view of one briefing."""
+        """The localized view of one briefing, made once: its page, profiles, PDFs, dossiers and exports read it."""
+        if briefing_id not in self._briefings:
+            self._briefings[briefing_id] = self._briefing(briefing_id)
+        return self._briefings[briefing_id]
+
+    def _briefing(self, briefing_id: str) -> BriefingView:
         record = self.graph.get(briefing_id)
         briefing = record.model
         numbers = SourceNumbers()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ExecutorError
-from generator.executors import executor_for
+from generator.executors import BACKGROUND_NICENESS, executor_for
 from generator.outputs.pdf.jobs import briefing_job, pdf_files, print_job
 from generator.project import Project
 
@@ -42,6 +43,14 @@ def test_a_job_is_data_in_and_bytes_out(project: Project, built: dict[str, bytes
 def test_one_job_renders_here_without_a_pool() -> None:
     with executor_for(1) as executor:
         assert executor is None
+
+
+@pytest.mark.parametrize(("background", "lower_by"), [(False, 0), (True, BACKGROUND_NICENESS)])
+def test_background_workers_give_way_to_the_build(background: bool, lower_by: int) -> None:
+    """The preview's PDFs print at a lower priority than its next page; a build's print at the build's."""
+    with executor_for(2, background=background) as pool:
+        assert pool is not None
+        assert {pool.submit(os.nice, 0).result() for _ in range(4)} == {os.nice(0) + lower_by}
 
 
 def test_a_dask_cluster_prints_the_same_bytes(project: Project, built: dict[str, bytes]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
-from generator.cache import ENVIRONMENT_VARIABLE
+from generator.cache import ENVIRONMENT_VARIABLE, RenderCache
 
 from .conftest import NOW, ROOT, confirm_all, copy_of
 
@@ -74,6 +74,23 @@ def test_after_each_edit_the_incremental_build_equals_a_clean_one(tmp_path: Path
         assert not report.unchanged, f"after {what}, the build took the old site as current"
         clean = clean_build(root, tmp_path / f"clean-{number}", monkeypatch)
         assert tree(report.target) == clean, f"after {what}, the incremental build differs from a clean one"
+
+
+def rendered_pages(root: Path) -> set[str]:
+    """The keys of the pages the page cache holds: one per page of the last build."""
+    return {path.name for path in RenderCache.of_project(root, "pages").folder.iterdir() if path.suffix != ".notes"}
+
+
+def test_an_edit_renders_again_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    """The amount is on its briefing, the start page and a few profiles: the rest of the site comes from the cache."""
+    root = copy_of(ROOT, tmp_path / "project")
+    build_site(root, now=NOW)
+    before = rendered_pages(root)
+    replace(root / "content/facts/eu-aid.yaml", "money: 900", "money: 910")
+    build_site(root, now=NOW)
+    after = rendered_pages(root)
+    assert len(after) == len(before)
+    assert 0 < len(after - before) < len(after) / 5, f"{len(after - before)} of {len(after)} pages rendered again"
 
 
 def test_a_build_with_nothing_changed_does_nothing_until_something_does(tmp_path: Path) -> None:

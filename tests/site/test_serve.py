@@ -122,3 +122,13 @@ def _pdf_text(address: str) -> bytes:
     if status != 200 or not shutil.which("pdftotext"):
         return b""
     return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=False).stdout
+
+
+def test_an_edit_of_the_configuration_rebuilds_too(preview: tuple[Path, str]) -> None:
+    """mkdocs.yml stays watched when the preview moves MkDocs' watches over to the system's change notices."""
+    root, address = preview
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("site_name:"))
+    config.write_text(text.replace(line, "site_name: Edited Desk Briefings"), encoding="utf-8")
+    until(shows(address, "Edited Desk Briefings"), "the page with the edited site name")

@@ -35,11 +35,27 @@ CACHED_HTML = "briefing_cached_html"
 def shared_key(config_file: Path, settings: list[str], theme_dirs: list[str], pages: dict[str, str],
                navigated: frozenset[str]) -> str:
     """The hash of what every page depends on alike: settings, the theme's folders, code and packages, the
-    pages that exist (links are resolved against them) and the navigation's pages (their titles are in every page).
+    pages that exist (links are resolved against them) and the front matter of the navigation's pages.
+
+    Why only their front matter: the theme prints each navigation entry's
+    title and metadata into every page, never its text, so an edit that
+    changes the start page's text (its latest briefings, its key figures)
+    leaves every other page in the cache.
     """
     return digest(code_fingerprint(), config_file.read_bytes(), *settings,
                   *(tree_digest(Path(folder)) for folder in theme_dirs),
-                  *sorted(pages), *(pages[source] for source in sorted(navigated) if source in pages))
+                  *sorted(pages), *(front_matter_of(pages[source]) for source in sorted(navigated) if source in pages))
+
+
+def front_matter_of(markdown: str) -> str:
+    """The YAML front matter block a page starts with (`generator.outputs.site.meta.front_matter`), else nothing."""
+    if not markdown.startswith(FENCE):
+        return ""
+    end = markdown.find("\n" + FENCE, len(FENCE) - 1)
+    return markdown[:end + 1 + len(FENCE)] if end >= 0 else ""
+
+
+FENCE = "---\n"
 
 
 class _WarningCount(logging.Handler):

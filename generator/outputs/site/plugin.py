@@ -289,7 +289,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # The site's own reload script (`preview-reload.js`) does what MkDocs' inline one does, which the
         # pages' Content-Security-Policy refuses (an error in every browser console): serve pages as built.
+        from generator.outputs.site.preview import watch_by_notification
+
         server._inject_js_into_html = lambda content, epoch: content
+        watch_by_notification(server, [config.docs_dir, config.config_file_path])
         project = self.project.config
         for folder in (project.content_dir, project.templates_dir, project.locales_dir):
             if folder.is_dir():
