@@ -24,7 +24,7 @@ from generator.records.base import MissingNameFormError, RefId
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, Placeholder, Quotation, parse_text
 from generator.records.values import value_kind
-from generator.records.walk import localized, localized_texts, walk
+from generator.records.walk import localized, localized_texts
 
 MENTIONABLE = ("people", "organisations", "places", "events")
 ROOT_KINDS = ("briefings", "dossiers")
@@ -47,7 +47,7 @@ def placeholder_names(model: object) -> set[str]:
 
 def _references(record: Record) -> Iterator[tuple[tuple, str, tuple[str, ...]]]:
     """Every reference a record makes: typed fields and mentions inside text."""
-    for path, value in walk(record.model):
+    for path, value in record.fields:
         if isinstance(value, RefId):
             yield path, str(value), value.kinds
         elif isinstance(value, str) and path and not isinstance(value, RefId):
@@ -84,7 +84,7 @@ def _mentions_in_a_case(text: str) -> Iterator[tuple[str, Mention]]:
 def check_name_cases(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """A mention in a case (`{@bundestag:dat}`) names a record whose name in the text's language gives that case."""
     for record in records:
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             language = str(path[-1])
             for mentioned, token in _mentions_in_a_case(text):
                 target = records.get(mentioned)
@@ -104,7 +104,7 @@ def check_cycles(records: RecordSet, languages: Sequence[str]) -> Iterator[Probl
     """Containment (`within`, `part_of`) never loops back on itself."""
     parent: dict[str, tuple[str, tuple]] = {}
     for record in records:
-        for path, value in walk(record.model):
+        for path, value in record.fields:
             if isinstance(value, RefId) and value.hierarchical:
                 parent[record.id] = (str(value), path)
     reported: set[str] = set()
@@ -124,7 +124,7 @@ def check_cycles(records: RecordSet, languages: Sequence[str]) -> Iterator[Probl
 def check_translations(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """Every localized text has every configured language."""
     for record in records:
-        for path, value in localized(record.model):
+        for path, value in localized(record.fields):
             for language in languages:
                 if language not in value:
                     yield record.problem(path, f"missing translation: {language}",
@@ -137,7 +137,7 @@ def check_placeholders(records: RecordSet, languages: Sequence[str]) -> Iterator
     for record in records:
         values = getattr(record.model, "values", {})
         available = placeholder_names(record.model)
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             names = {t.name for t in parse_text(text) if isinstance(t, Placeholder)}
             for name in sorted(names - available):
                 yield record.problem(path, f"placeholder {{{name}}} has no value",
@@ -154,7 +154,7 @@ def check_placeholder_styles(records: RecordSet, languages: Sequence[str]) -> It
     for record in records:
         values = getattr(record.model, "values", {})
         available = placeholder_names(record.model)  # check_placeholders reports the other names
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             for token in parse_text(text):
                 if not isinstance(token, Placeholder) or token.style is None or token.name not in available:
                     continue
@@ -185,7 +185,7 @@ def check_formatting(records: RecordSet, languages: Sequence[str],
     """
     configured = {code: lang for code in languages if (lang := (locales or {}).get(code) or _language_of(code))}
     for record in records:
-        for path, value in walk(record.model):
+        for path, value in record.fields:
             if not isinstance(value, _TYPED_VALUES):
                 continue
             failures = {str(lang.locale): error for lang in configured.values()
@@ -195,7 +195,7 @@ def check_formatting(records: RecordSet, languages: Sequence[str],
                                      f"{next(iter(failures.values()))}",
                                      "change the value; validation should have refused it, so please report "
                                      "this case too", code="unprintable")
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             lang = configured.get(str(path[-1]))
             for token in parse_text(text):
                 if lang is None or not isinstance(token, Placeholder) or token.style is None:
@@ -249,7 +249,7 @@ def _msgid(message: str) -> str:
 def check_markup(records: RecordSet, languages: Sequence[str]) -> Iterator[Problem]:
     """Inline Markdown in text stays prose: no images, only web and mail links."""
     for record in records:
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             for message in markup_problems(text):
                 yield record.problem(path, message, "text may link to https:// or mailto: addresses only; "
                                      "images belong in the templates", code="markup")
@@ -265,7 +265,7 @@ def check_quotes(records: RecordSet, languages: Sequence[str]) -> Iterator[Probl
     for record in records.of_kind("statements"):
         statement = record.model
         quoted = {str(path[-1]): any(isinstance(t, Quotation) for t in parse_text(text))
-                  for path, text in localized_texts(statement) if path[:-1] == ("text",)}
+                  for path, text in localized_texts(record.fields) if path[:-1] == ("text",)}
         if statement.kind in ("quote", "partial-quote") and statement.quote is None:
             yield record.problem(("kind",), f"a {statement.kind} needs `quote:` with the language of its wording",
                                  "add quote: {language: de} (and spoken_language when known)", code="quote")

@@ -96,7 +96,7 @@ def test_no_hand_typed_numbers_in_content_text(project: Project) -> None:
     """Numbers and dates in reader-visible text come from typed values, never from typed digits."""
     offenders = []
     for record in project.graph.records:
-        for path, text in localized_texts(record.model):
+        for path, text in localized_texts(record.fields):
             literal = "".join(t.text for t in parse_text(text) if isinstance(t, Literal))
             if re.search(r"\d", literal):
                 offenders.append(f"{record.id} {path}: {literal}")

@@ -309,4 +309,4 @@ def _confirm(changes: list[TextChange], texts: dict[str, RecordText], records: R
 
 
 def _source(record: Record, field: str, source: str) -> Any:
-    return next(value[source] for path, value in localized(record.model) if dotted(path) == field)
+    return next(value[source] for path, value in localized(record.fields) if dotted(path) == field)

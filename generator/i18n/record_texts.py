@@ -66,7 +66,7 @@ class RecordText:
 def record_texts(records: RecordSet, config: ProjectConfig, language: str) -> Iterator[RecordText]:
     """Every translatable string, in record order (kind, id) and field order."""
     for record in records:
-        for path, texts in localized(record.model):
+        for path, texts in localized(record.fields):
             source = texts.get(config.source_language)
             if source is None:
                 continue  # nothing to translate from; `briefing i18n status` reports it

@@ -125,7 +125,7 @@ def translation_status(records: RecordSet, config: ProjectConfig, *, templates: 
 
 def _record_gaps(record: Record, config: ProjectConfig, confirmed: Confirmations) -> Iterator[RecordGap]:
     source = config.source_language
-    for path, texts in localized(record.model):
+    for path, texts in localized(record.fields):
         field = dotted(path)
         if source not in texts:
             yield RecordGap(source, record.id, field, "missing", record.problem(
@@ -189,7 +189,7 @@ def confirm(records: RecordSet, config: ProjectConfig, language: str | None = No
     for record_id in wanted:
         record = records.get(record_id)
         assert record is not None
-        for path, texts in localized(record.model):
+        for path, texts in localized(record.fields):
             if config.source_language in texts:
                 confirmation = Confirmation.of(texts[config.source_language])
                 fresh.update({(record_id, dotted(path), lang): confirmation for lang in languages if lang in texts})
@@ -203,7 +203,7 @@ def confirm(records: RecordSet, config: ProjectConfig, language: str | None = No
 def source_texts(records: RecordSet, config: ProjectConfig) -> dict[Key, Any]:
     """The current source text behind every (record, field, target language) a confirmation may name."""
     return {(record.id, dotted(path), language): texts[config.source_language]
-            for record in records for path, texts in localized(record.model)
+            for record in records for path, texts in localized(record.fields)
             if config.source_language in texts for language in config.target_languages}
 
 

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Problem
 from generator.records import KINDS
 from generator.records.base import SLUG_PATTERN
+from generator.records.walk import walk
 from generator.yaml_reader import DEFAULT_LIMITS, FieldPath, Limits, YamlDocument, dotted, read_yaml
 
 
@@ -26,6 +28,11 @@ class Record:
     model: Any
     path: Path
     document: YamlDocument
+
+    @cached_property
+    def fields(self) -> tuple[tuple[FieldPath, Any], ...]:
+        """Every value of the model with its field path (`walk`), walked once: each check and status reads them."""
+        return tuple(walk(self.model))
 
     def problem(self, path: FieldPath, message: str, hint: str = "", *, severity: str = "error",
                 code: str = "invalid", key: bool = False) -> Problem:

@@ -18,6 +18,7 @@ Parsing lives here so validation and rendering read text the same way.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 from dataclasses import dataclass
@@ -73,8 +74,12 @@ class TextSyntaxError(ValueError):
     """Raised for a brace that starts no valid placeholder, mention or quotation."""
 
 
-def parse_text(text: str) -> list[Token]:
+@functools.lru_cache(maxsize=1 << 16)
+def parse_text(text: str) -> tuple[Token, ...]:
     """Split text into literal runs and markup tokens.
+
+    Each distinct text is parsed once: the checks, the localizer and the
+    exports read the same texts again and again.
 
     >>> parse_text('Die EU hat {amount:long} für {@ukraine} genehmigt.')[1]
     Placeholder(name='amount', style='long')
@@ -100,7 +105,7 @@ def parse_text(text: str) -> list[Token]:
             tokens.append(Literal(match[0][0]))
     if position < len(text):
         tokens.append(Literal(text[position:]))
-    return tokens
+    return tuple(tokens)
 
 
 def _mention(ids: str, options: str, at: int) -> Mention:

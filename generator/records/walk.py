@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -29,16 +29,16 @@ def walk(node: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
             yield from walk(value, path + (index,))
 
 
-def localized(node: Any) -> Iterator[tuple[FieldPath, LocalizedDict]]:
-    """Every mapping of language → text or names, with its field path."""
-    for path, value in walk(node):
+def localized(fields: Iterable[tuple[FieldPath, Any]]) -> Iterator[tuple[FieldPath, LocalizedDict]]:
+    """Every mapping of language → text or names among walked fields (`Record.fields`, `walk(model)`)."""
+    for path, value in fields:
         if isinstance(value, LocalizedDict):
             yield path, value
 
 
-def localized_texts(node: Any) -> Iterator[tuple[FieldPath, str]]:
-    """Every text a reader sees, with its path down to the language: `('text', 'de')`."""
-    for path, value in localized(node):
+def localized_texts(fields: Iterable[tuple[FieldPath, Any]]) -> Iterator[tuple[FieldPath, str]]:
+    """Every text a reader sees among walked fields, with its path down to the language: `('text', 'de')`."""
+    for path, value in localized(fields):
         for language, text in value.items():
             if isinstance(text, str):
                 yield path + (language,), text

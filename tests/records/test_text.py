@@ -38,7 +38,7 @@ LOCALIZED = TypeAdapter(LocalizedText)
     ("{@a,b:short:acc:bare}", [Mention(("a", "b"), "short", "acc", bare=True)]),
 ])
 def test_parse_text(text: str, tokens: list[Token]) -> None:
-    assert parse_text(text) == tokens
+    assert parse_text(text) == tuple(tokens)
 
 
 @pytest.mark.parametrize(("text", "brace", "character"), [

@@ -27,7 +27,6 @@ from generator.outputs.pdf.fonts import describe, missing_characters
 from generator.outputs.pdf.notes import Endnote, Endnotes
 from generator.project import Project
 from generator.records.values import DateTimeValue
-from generator.records.walk import walk
 from generator.render import plain_filter, render_template
 from generator.reporting import LOGGER_NAME
 from generator.system import pdf_libraries
@@ -329,7 +328,7 @@ def _entry(rendered: Rendered) -> Entry:
 def _records_with(project: Project, chars: list[str]) -> Iterator[Problem]:
     """Where the characters the fonts lack come from: each text of a record that uses them."""
     for record in project.graph.records:
-        for field, value in walk(record.model):
+        for field, value in record.fields:
             found = [char for char in chars if isinstance(value, str) and char in value]
             if found:
                 yield record.problem(field, f"the PDF fonts cannot set {describe(found)}",
