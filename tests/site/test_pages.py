@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.errors import SiteError
+from generator.outputs.site.meta import FENCE, front_matter_of
 from generator.outputs.site.run import in_nav, site_nav, site_pages
 from generator.project import Project, load_project
 from generator.urls import export_url, feed_url, pdf_url
@@ -64,6 +66,16 @@ def test_briefing_page_is_the_shared_briefing_with_profile_links(pages: dict[str
     assert f"[{name}](../people/volodymyr-zelensky.md)" in page
     assert heading in page
     assert "[Paris](../places/paris.md)" in page
+
+
+def test_the_page_cache_reads_back_each_page_s_whole_front_matter(pages: dict[str, str]) -> None:
+    """What the page cache hashes of a navigation page is exactly the front matter MkDocs reads, fences included."""
+    for source, markdown in pages.items():
+        block = front_matter_of(markdown)
+        assert block.startswith(FENCE) and block.endswith(FENCE), source
+        assert yaml.safe_load(block.removeprefix(FENCE).removesuffix(FENCE)) == meta(markdown), source
+        assert markdown[len(block):].lstrip("\n") == body(markdown), source
+    assert front_matter_of("# No front matter\n") == ""
 
 
 def test_briefing_front_matter_names_language_alternates_and_dates(pages: dict[str, str]) -> None:

@@ -100,7 +100,19 @@ def front_matter(project: Project, meta: PageMeta) -> str:
     if meta.hide:
         data["hide"] = list(meta.hide)
     data["briefing"] = _briefing_meta(project, meta)
-    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=2**16) + "---\n\n"
+    return FENCE + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=2**16) + FENCE + "\n"
+
+
+FENCE = "---\n"
+"""The line above and below a page's front matter."""
+
+
+def front_matter_of(markdown: str) -> str:
+    """The front matter block (`front_matter`) a page starts with, fences included; nothing if it has none."""
+    if not markdown.startswith(FENCE):
+        return ""
+    end = markdown.find("\n" + FENCE, len(FENCE) - 1)
+    return markdown[:end + 1 + len(FENCE)] if end >= 0 else ""
 
 
 def _briefing_meta(project: Project, meta: PageMeta) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_digest
+from generator.outputs.site.meta import front_matter_of
 
 CACHED_TEMPLATE = "briefing-cached.html"
 """The override template that prints a cached page's HTML as it is (templates/site/overrides/)."""
@@ -45,17 +46,6 @@ def shared_key(config_file: Path, settings: list[str], theme_dirs: list[str], pa
     return digest(code_fingerprint(), config_file.read_bytes(), *settings,
                   *(tree_digest(Path(folder)) for folder in theme_dirs),
                   *sorted(pages), *(front_matter_of(pages[source]) for source in sorted(navigated) if source in pages))
-
-
-def front_matter_of(markdown: str) -> str:
-    """The YAML front matter block a page starts with (`generator.outputs.site.meta.front_matter`), else nothing."""
-    if not markdown.startswith(FENCE):
-        return ""
-    end = markdown.find("\n" + FENCE, len(FENCE) - 1)
-    return markdown[:end + 1 + len(FENCE)] if end >= 0 else ""
-
-
-FENCE = "---\n"
 
 
 class _WarningCount(logging.Handler):
