@@ -88,7 +88,7 @@ def test_language_tags_follow_lang_attributes(project: Project) -> None:
     """On a small document: the element saying another language is tagged, its text inherits, nested ones too."""
     page = ('<html lang="de"><body><p>Gesagt: <span lang="fr">bonjour <em>à tous</em></span> und '
             '<span lang="de">weiter</span>.</p><ul><li>eins</li><li lang="it">due</li></ul></body></html>')
-    rendered = render_pdf(page, project.config.root / "assets", "test")
+    rendered = render_pdf(page, project.config.root / "assets")
     pdf = Pdf(rendered.pdf)
     tagged = [(str(e["/S"]), str(e["/Lang"])) for e in _elements(pdf) if "/Lang" in e]
     assert tagged == [("/Span", "fr"), ("/LI", "it")]

@@ -144,7 +144,7 @@ def test_a_stylesheet_import_in_a_template_fails_naming_the_document(
 def test_the_renderer_refuses_before_reading(element: str, fetched: list[str]) -> None:
     html = f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>{element}<p>x</p></body></html>'
     with pytest.raises(RenderError) as error:
-        render_pdf(html, ROOT / "assets", "test.pdf")
+        render_pdf(html, ROOT / "assets")
     refused = error.value.failure.refused
     assert refused is not None and refused.url in fetched and refused.url == fetched[-1]
 

@@ -305,7 +305,7 @@ def print_job(job: PdfJob) -> Rendered:
     from generator.outputs.pdf.render import RenderError, render_pdf
 
     try:
-        return render_pdf(job.html, job.assets, job.path)
+        return render_pdf(job.html, job.assets)
     except RenderError as error:
         failure = error.failure
         if failure.refused is not None:

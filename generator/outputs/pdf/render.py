@@ -1,20 +1,22 @@
 """HTML to PDF bytes with WeasyPrint: sealed off from the network, the disk and the clock.
 
 Why a module of its own: this is the one place that talks to WeasyPrint, so
-its settings (PDF/UA-1 with the tags it leaves out added by `tagging`, a
-fixed file identifier, the fetcher, how its log messages are treated) are
-decided once for briefings and dossiers alike.
+its settings (PDF/UA-1 with the tags it leaves out added by `tagging`, the
+fetcher, how its log messages are treated) are decided once for briefings
+and dossiers alike.
 
 Reproducibility: the creation and modification dates come from the
 `dcterms.created`/`dcterms.modified` meta elements the templates fill from
-the content, the file identifier is derived from the document's path, and
-the fonts come from the assets folder only, so the same content gives the
-same bytes on any machine, whatever fonts it has installed.
+the content and the fonts come from the assets folder only, so the same
+content gives the same bytes on any machine, whatever fonts it has installed.
+
+Why no file identifier (`/ID`): PDF 1.7 and PDF/UA-1 ask for one only in an
+encrypted file, and pydyf computes its second half by compressing every
+stream a second time, about a quarter of the time spent writing the file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import warnings
 from collections.abc import Iterator
@@ -54,14 +56,12 @@ class Rendered:
     advisories: tuple[str, ...] = ()
 
 
-def render_pdf(html: str, assets_dir: Path, identifier: str) -> Rendered:
+def render_pdf(html: str, assets_dir: Path) -> Rendered:
     """Set `html` as a PDF; resources are read through `AssetFetcher(assets_dir)` only.
 
     Args:
         html: The whole document, print CSS included.
         assets_dir: The folder fonts and images may come from; also the base URL.
-        identifier: A stable name for the document (its output path); the PDF's
-            file identifier is derived from it instead of from randomness.
 
     Raises:
         RenderError: A resource was refused, or WeasyPrint logged a warning or
@@ -77,8 +77,7 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> Rendered:
     with _collected_messages() as collector:
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
-            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=_file_identifier(identifier),
-                                     finisher=complete_tags)
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=complete_tags)
         except FatalURLFetchingError as error:
             cause = error.__cause__
             refused = cause if isinstance(cause, RefusedFetch) else RefusedFetch(_url_of(error), str(cause))
@@ -88,11 +87,6 @@ def render_pdf(html: str, assets_dir: Path, identifier: str) -> Rendered:
     if collector.messages:
         raise RenderError(RenderFailure(None, tuple(collector.messages)))
     return Rendered(pdf, tuple(dict.fromkeys(collector.advisories)))
-
-
-def _file_identifier(identifier: str) -> bytes:
-    """The first half of the PDF's /ID: fixed per document, so rebuilding changes nothing."""
-    return hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:32].encode("ascii")
 
 
 def _url_of(error: FatalURLFetchingError) -> str:
