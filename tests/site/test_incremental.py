@@ -123,3 +123,19 @@ def test_the_cache_lives_where_the_environment_says(tmp_path: Path, monkeypatch:
     build_site(root, now=NOW)
     assert any((tmp_path / "cache").rglob("*.notes")), "no PDF was kept"
     assert not any(name.startswith(".briefing") for name in os.listdir(root) if name != ".briefing-site")
+
+
+def test_search_reads_again_only_the_pages_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entries of a page from the cache come from the cache: Material's search parses only the others."""
+    from material.plugins.search.plugin import Parser
+
+    root = copy_of(ROOT, tmp_path / "project")
+    build_site(root, now=NOW)
+    before = rendered_pages(root)
+    read: list[str] = []
+    feed = Parser.feed
+    monkeypatch.setattr(Parser, "feed", lambda parser, data: (read.append(data) if data else None, feed(parser, data)))
+    replace(root / "content/facts/eu-aid.yaml", "money: 900", "money: 910")
+    build_site(root, now=NOW)
+    rendered_again = rendered_pages(root) - before
+    assert 0 < len(read) <= len(rendered_again), f"search read {len(read)} pages; {len(rendered_again)} were rendered"

@@ -7,9 +7,12 @@ packages. The first is hashed per page, the rest once per build (`shared`).
 A page whose key is in the cache skips Markdown and the theme: the plugin
 gives MkDocs empty Markdown for it and a template that prints the stored
 HTML. Its content, table of contents and anchors are restored too, so the
-search index, the sitemap and MkDocs' anchor checks come out exactly as in
-a clean build. A page MkDocs warned about while rendering it (a broken
-link) is never kept, so it warns again in the next build, as in a clean one.
+sitemap and MkDocs' anchor checks come out exactly as in a clean build, and
+so are the entries Material's search made of it: search is handed an empty
+page and the stored entries take the place of what it would have read
+(parsing every page's HTML again was a third of a rebuild's time). A page
+MkDocs warned about while rendering it (a broken link) is never kept, so it
+warns again in the next build, as in a clean one.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ class PageCache:
     warnings: _WarningCount = field(default_factory=_WarningCount)
     before: dict[str, int] = field(default_factory=dict)
     """Per page rendered in full: MkDocs' warnings before its rendering began."""
+    search_from: int = 0
+    """Where the entries of the page search is reading begin in its index."""
 
     def listen(self) -> PageCache:
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -109,6 +114,19 @@ class PageCache:
         page.links_to_anchors = {files.get_file_from_path(source): anchors
                                  for source, anchors in stored["links"].items()}
         return stored["content"]
+
+    def searching(self, page: Page, entries: list[dict[str, Any]]) -> bool:
+        """Before search reads `page` into `entries`: whether its entries are stored (search then reads nothing)."""
+        self.search_from = len(entries)
+        return page.file.src_uri in self.reused
+
+    def searched(self, page: Page, entries: list[dict[str, Any]]) -> None:
+        """After search read `page`: its stored entries in the place of what it made, or those entries kept."""
+        stored = self.reused.get(page.file.src_uri)
+        if stored is not None:
+            entries[self.search_from:] = stored["search"]
+        elif page.file.src_uri in self.fresh:
+            self.fresh[page.file.src_uri]["search"] = entries[self.search_from:]
 
     def context(self, page: Page, context: dict[str, Any]) -> dict[str, Any]:
         from markupsafe import Markup

@@ -212,17 +212,25 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     @event_priority(100)  # before Material's search reads the page
     def _page_context_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Search reads the page with its cells and lines apart; `_page_context` hands the page back as it is."""
+        """Search reads the page with its cells and lines apart, or nothing when the cache holds what it read;
+        `_page_context` hands the page back as it is."""
         from generator.outputs.site.search_index import with_word_breaks
 
         self.unspaced = page.content
-        page.content = with_word_breaks(page.content or "")
+        entries = _search_entries(config)
+        stored = self.page_cache is not None and entries is not None and self.page_cache.searching(page, entries)
+        page.content = "" if stored else with_word_breaks(page.content or "")
         return context
 
     @event_priority(-100)  # after Material's search
     def _page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         page.content = self.unspaced
-        return context if self.page_cache is None else self.page_cache.context(page, context)
+        if self.page_cache is None:
+            return context
+        entries = _search_entries(config)
+        if entries is not None:
+            self.page_cache.searched(page, entries)
+        return self.page_cache.context(page, context)
 
     on_page_context = CombinedEvent(_page_context_for_search, _page_context)
 
@@ -366,6 +374,13 @@ def _escape_theme_strings(config: MkDocsConfig) -> None:
     for key in THEME_STRINGS:
         if isinstance(config[key], str) and not isinstance(config[key], Markup):
             config[key] = escape(config[key])
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries Material's search has made so far (None without its search): each page's are added in turn."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    enabled = search is not None and search.config.get("enabled", True)
+    return getattr(getattr(search, "search_index", None), "entries", None) if enabled else None
 
 
 def _check_search_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
