@@ -63,17 +63,17 @@ def reads(graph: FactGraph, record_id: str) -> list[str]:
     """Every record the outputs of a briefing or a dossier read, in a stable order.
 
     A briefing reads its items, the events, people, bodies and places it
-    involves, its sources and questions; a dossier reads its briefings' and
-    the full records of the people and bodies it profiles, with the sources
-    of their offices and memberships.
+    involves, its sources and questions; a dossier reads its briefings',
+    the full records of the people and bodies it profiles, with the bodies
+    and sources of their offices and memberships (a profile names the party).
     """
     record = graph.get(record_id)
     if record.kind == "dossiers":
         found = [record_id, *record.model.profiles]
         for profile in record.model.profiles:
             model = graph.model(profile)
-            found += [source for part in [*getattr(model, "roles", ()), *getattr(model, "memberships", ())]
-                      for source in part.sources]
+            for part in [*getattr(model, "roles", ()), *getattr(model, "memberships", ())]:
+                found += [*([part.organisation] if part.organisation else []), *part.sources]
         for briefing_id in record.model.briefings:
             found += reads(graph, briefing_id)
         return list(dict.fromkeys(found))

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 import pytest
 
 from generator.errors import VersionsError
-from generator.project import load_project
-from generator.versions import VERSIONS_FILE, changes, confirm
+from generator.graph import FactGraph
+from generator.outputs.exports.files import briefing_files
+from generator.outputs.pdf.jobs import briefing_html, dossier_html
+from generator.project import Project, load_project
+from generator.versions import VERSIONS_FILE, changes, confirm, reads
 
+from ..conftest import ROOT as REPOSITORY
 from .conftest import BRIEFING, NOW, confirm_all, copy_project, edit_record, moment
+
+LATER = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+"""When everything in content/ is published."""
 
 DOSSIER = "paris-summit-2026-dossier"
 
@@ -78,3 +88,39 @@ def test_a_broken_versions_file_and_an_unpublished_id_are_refused_with_what_to_d
     (root / VERSIONS_FILE).write_text(f"{BRIEFING}: 3\n", encoding="utf-8")
     with pytest.raises(VersionsError, match="briefing versions confirm"):
         _changes(root)
+
+
+def _documents(project: Project) -> list[tuple[str, str, Callable[[Project], object]]]:
+    """(record id, what, how to render it) for every published briefing's PDF and exports and every dossier."""
+    public = project.public(LATER)
+    found: list[tuple[str, str, Callable[[Project], object]]] = []
+    for language in project.config.codes:
+        for b in sorted(public.released):
+            found.append((b, f"{language} PDF", lambda p, b=b, language=language: briefing_html(p, b, language)))
+            found.append((b, f"{language} exports",
+                          lambda p, b=b, language=language: briefing_files(p, b, language, [])))
+        for d, included in public.dossiers.items():
+            found.append((d, f"{language} PDF",
+                          lambda p, d=d, language=language, included=list(included): dossier_html(p, d, language,
+                                                                                                    included)))
+    return found
+
+
+def test_the_records_an_output_reads_are_all_fingerprinted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every record a PDF or an export asks the graph for is one `reads` names: else an edit of it would go
+    unreported. All of content/, every story; each document is rendered with views of its own, and the graph's
+    indexes (built over every record, then narrowed) are built beforehand."""
+    project = load_project(REPOSITORY)
+    for name, attribute in vars(FactGraph).items():
+        if isinstance(attribute, cached_property):
+            getattr(project.graph, name)
+    asked: set[str] = set()
+    get = FactGraph.get
+    monkeypatch.setattr(FactGraph, "get", lambda graph, record_id: (asked.add(record_id), get(graph, record_id))[1])
+    documents = _documents(project)
+    assert any(" PDF" in what for _id, what, _render in documents)
+    for record_id, what, render in documents:
+        asked.clear()
+        render(Project(project.config, project.graph, project.status, project.draft))
+        unread = asked - set(reads(project.graph, record_id))
+        assert not unread, f"{record_id} ({what}) shows {sorted(unread)}, which reads() leaves out"
