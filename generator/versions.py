@@ -22,7 +22,6 @@ from pathlib import Path
 
 import yaml
 
-from generator.cache import digest
 from generator.editorial import version
 from generator.errors import ContentError, VersionsError, display_path
 from generator.graph import FactGraph
@@ -85,14 +84,13 @@ def reads(graph: FactGraph, record_id: str) -> list[str]:
 
 
 def fingerprints(graph: FactGraph, record_ids: Iterable[str]) -> dict[str, str]:
-    return {str(record_id): digest(graph.get(record_id).model.model_dump_json()) for record_id in record_ids}
+    return {str(record_id): graph.get(record_id).fingerprint for record_id in record_ids}
 
 
 def changes(project: Project, now: dt.datetime) -> list[Change]:
     """The published briefings and dossiers recorded in `published.yaml` whose records changed at the same version."""
     recorded = load_published(project.config.root)
     public = project.public(now)
-    known: dict[str, str] = {}  # fingerprints taken: records briefings share are hashed once per build
     found = []
     for record_id in sorted(recorded):
         entry = recorded[record_id]
@@ -102,9 +100,7 @@ def changes(project: Project, now: dt.datetime) -> list[Change]:
         current = _version(project, record_id)
         if current != entry["version"]:
             continue
-        ids = [str(read) for read in reads(project.graph, record_id)]
-        known.update(fingerprints(project.graph, [read for read in ids if read not in known]))
-        now_reads = {read: known[read] for read in ids}
+        now_reads = fingerprints(project.graph, reads(project.graph, record_id))
         changed = [rid for rid, fingerprint in entry["records"].items() if now_reads.get(rid) != fingerprint]
         changed += [rid for rid in now_reads if rid not in entry["records"]]
         if changed:

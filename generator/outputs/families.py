@@ -31,17 +31,19 @@ class Family:
     """The top folder of the site the family owns."""
     module: str
     maker: str
-    """`module.maker(project, now)` makes every file, by site-relative path; for a parallel family,
-    `module.maker(project, now, executor, cache)` starts making them and returns the `Pending` that waits."""
+    """`module.maker(project, now, cache)` makes every file, by site-relative path, reusing what its
+    `RenderCache` kept; for a parallel family, `module.maker(project, now, executor, cache)` starts making
+    them and returns the `Pending` that waits."""
     parallel: bool = False
-    """Its files are pure jobs (inputs in, bytes out), made in `executor` and kept in a `RenderCache`."""
+    """Its files are pure jobs (inputs in, bytes out), made in `executor`."""
 
     def start(self, project: Project, now: dt.datetime, executor: Executor | None = None) -> Pending:
         """Start making the family's files (a parallel family's jobs begin at once in `executor`)."""
         make = getattr(importlib.import_module(self.module), self.maker)
+        cache = RenderCache.of_project(project.config.root, self.folder)
         if not self.parallel:
-            return functools.partial(make, project, now)
-        return make(project, now, executor, RenderCache.of_project(project.config.root, self.folder))
+            return functools.partial(make, project, now, cache)
+        return make(project, now, executor, cache)
 
 
 FAMILIES: dict[str, Family] = {

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.cache import digest
 from generator.errors import Problem
 from generator.records import KINDS
 from generator.records.base import SLUG_PATTERN
@@ -33,6 +34,12 @@ class Record:
     def fields(self) -> tuple[tuple[FieldPath, Any], ...]:
         """Every value of the model with its field path (`walk`), walked once: each check and status reads them."""
         return tuple(walk(self.model))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The hash of the validated content (comments and layout of the YAML do not count), taken once: the
+        published versions and the cache keys of the outputs that read the record compare it."""
+        return digest(self.model.model_dump_json())
 
     def problem(self, path: FieldPath, message: str, hint: str = "", *, severity: str = "error",
                 code: str = "invalid", key: bool = False) -> Problem:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_digest
 from generator.editorial import last_change
 from generator.errors import ContentError, PdfError, Problem
+from generator.outputs.inputs import document_inputs, shared_inputs
 from generator.outputs.pdf.fonts import describe, missing_characters
 from generator.outputs.pdf.notes import Endnote, Endnotes
 from generator.project import Project
@@ -64,39 +65,72 @@ class PdfJob:
     assets: Path
 
 
+@dataclass(frozen=True)
+class PdfDocument:
+    """One PDF to make: a briefing, or a dossier of the released `briefings` among its own, in one language."""
+
+    record_id: str
+    language: str
+    briefings: tuple[str, ...] | None = None
+    """For a dossier: the briefings it holds at this moment."""
+
+    @property
+    def path(self) -> str:
+        return pdf_url(self.language, self.record_id)
+
+    def job(self, project: Project) -> PdfJob:
+        if self.briefings is None:
+            return briefing_job(project, self.record_id, self.language)
+        return dossier_job(project, self.record_id, self.language, list(self.briefings))
+
+
+def pdf_documents(project: Project, now: dt.datetime) -> list[PdfDocument]:
+    """Every PDF of the project: each briefing released at `now` and each dossier, per language."""
+    public = project.public(now)
+    documents: list[PdfDocument] = []
+    for language in project.config.codes:
+        documents += [PdfDocument(briefing_id, language) for briefing_id in sorted(public.released)]
+        documents += [PdfDocument(dossier_id, language, tuple(included))
+                      for dossier_id, included in public.dossiers.items()]
+    return documents
+
+
 def pdf_jobs(project: Project, now: dt.datetime) -> list[PdfJob]:
-    """The job of every PDF of the project: each briefing released at `now` and each dossier, per language.
+    """The job of every PDF of the project (`pdf_documents`), its HTML rendered.
 
     Raises:
         ContentError: a record's text has characters the shipped fonts lack (each record named).
     """
-    public = project.public(now)
-    jobs: list[PdfJob] = []
-    for language in project.config.codes:
-        jobs += [briefing_job(project, briefing_id, language) for briefing_id in sorted(public.released)]
-        jobs += [dossier_job(project, dossier_id, language, list(included))
-                 for dossier_id, included in public.dossiers.items()]
-    return jobs
+    return [document.job(project) for document in pdf_documents(project, now)]
 
 
 def start_pdf_files(project: Project, now: dt.datetime, executor: Executor | None = None,
                     cache: RenderCache | None = None) -> Callable[[], dict[str, bytes]]:
     """Start printing every PDF of the project; the returned function waits for them, by site-relative path.
 
-    The HTML is rendered here, at once; a PDF whose job `cache` already
-    holds is not printed again. The others are handed to `executor` (a
-    process pool, a Dask client's executor) at once, so they print while the
-    caller goes on (MkDocs builds the pages), or are printed in this process
-    when the caller waits, if there is no executor.
+    A PDF none of whose inputs changed (`input_key`) comes from `cache`
+    without its HTML being rendered. For the others the HTML is rendered
+    here, at once; a PDF whose job `cache` already holds (an edit that did
+    not change the document) is not printed again. The rest are handed to
+    `executor` (a process pool, a Dask client's executor) at once, so they
+    print while the caller goes on (MkDocs builds the pages), or are printed
+    in this process when the caller waits, if there is no executor.
 
     Raises (here or when waiting):
         ContentError: a record's text has characters the shipped fonts lack (each record named).
         PdfError: WeasyPrint was asked for something outside the assets, or complained.
     """
-    jobs = pdf_jobs(project, now)
-    assets = tree_digest(project.config.root / ASSETS_FOLDER) if jobs else ""
-    keys = {job.path: job_key(job, assets) for job in jobs}
-    cached = {job.path: entry for job in jobs if cache and (entry := cache.get(keys[job.path]))}
+    documents = pdf_documents(project, now)
+    assets = tree_digest(project.config.root / ASSETS_FOLDER) if documents else ""
+    shared = shared_inputs(project, pdf_libraries(), assets) if cache and documents else ""
+    inputs = {document.path: input_key(project, document, shared) for document in documents} if cache else {}
+    keys = {path: pointer.data.decode("ascii") for path, key in inputs.items()
+            if cache and (pointer := cache.get(key))}
+    cached = {path: entry for path, key in keys.items() if cache and (entry := cache.get(key))}
+    pointed = set(cached)
+    jobs = [document.job(project) for document in documents if document.path not in cached]
+    keys.update((job.path, job_key(job, assets)) for job in jobs)
+    cached.update((job.path, entry) for job in jobs if cache and (entry := cache.get(keys[job.path])))
     missing = sorted((job for job in jobs if job.path not in cached), key=lambda job: -len(job.html))
     # longest first, so no worker is left with a dossier at the end
     futures = {job.path: executor.submit(print_job, job) for job in missing} if executor else {}
@@ -107,8 +141,10 @@ def start_pdf_files(project: Project, now: dt.datetime, executor: Executor | Non
             if cache:
                 cache.put(keys[job.path], cached[job.path])
         if cache:
-            cache.keep_only(keys.values())
-        return {job.path: _logged(cached[job.path]) for job in jobs}
+            for path in inputs.keys() - pointed:
+                cache.put(inputs[path], Entry(keys[path].encode("ascii")))
+            cache.keep_only([*keys.values(), *inputs.values()])
+        return {document.path: _logged(cached[document.path]) for document in documents}
 
     return finish
 
@@ -122,6 +158,12 @@ def pdf_files(project: Project, now: dt.datetime, executor: Executor | None = No
 def job_key(job: PdfJob, assets_digest: str) -> str:
     """The hash of everything a job's bytes depend on: its inputs, the assets, the code, the libraries, Pango."""
     return digest(code_fingerprint(), pdf_libraries(), job.path, job.record_id, job.html, assets_digest)
+
+
+def input_key(project: Project, document: PdfDocument, shared: str) -> str:
+    """The hash of everything a document's HTML is made from (`generator.outputs.inputs`), known before rendering
+    it; under it the cache keeps the document's `job_key`, so an unchanged document costs no rendering at all."""
+    return document_inputs(project, document.record_id, shared, document.path, repr(document.briefings))
 
 
 def briefing_pdf(project: Project, briefing_id: str, language: str) -> bytes:
