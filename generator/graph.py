@@ -46,6 +46,7 @@ class FactGraph:
 
     records: RecordSet
     briefings_using: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _reads: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def get(self, record_id: str) -> Record:
         record = self.records.get(record_id)
@@ -119,6 +120,37 @@ class FactGraph:
         """Ids of the sources behind the briefing's facts and statements, first cited first."""
         return list(dict.fromkeys(source for item_id in self.briefing_records(briefing_id)
                                   for source in self.model(item_id).sources))
+
+    def reads(self, record_id: str) -> tuple[str, ...]:
+        """Every record the outputs of a briefing or a dossier read, in a stable order, found once per build.
+
+        A briefing reads its items, the events, people, bodies and places it
+        involves, its sources and questions; a dossier reads its briefings',
+        the full records of the people and bodies it profiles, with the bodies
+        and sources of their offices and memberships (a profile names the party).
+        The published versions fingerprint these, and the output caches key
+        each document on them; every family asks in every language, hence the memo.
+        """
+        if record_id not in self._reads:
+            self._reads[record_id] = tuple(dict.fromkeys(self._find_reads(record_id)))
+        return self._reads[record_id]
+
+    def _find_reads(self, record_id: str) -> list[str]:
+        record = self.get(record_id)
+        if record.kind == "dossiers":
+            found = [record_id, *record.model.profiles]
+            for profile in record.model.profiles:
+                model = self.model(profile)
+                for part in [*getattr(model, "roles", ()), *getattr(model, "memberships", ())]:
+                    found += [*([part.organisation] if part.organisation else []), *part.sources]
+            for briefing_id in record.model.briefings:
+                found += self.reads(briefing_id)
+            return found
+        events = [record.model.event] if record.model.event else []
+        events += self.containing(events)
+        return [record_id, *self.briefing_records(record_id), *events,
+                *(entity for entity, _relation in self.related(record_id)),
+                *self.sources_of(record_id), *self.topics_of(record_id)]
 
     # -- indexes by person, body, place, event ------------------------------------------
 

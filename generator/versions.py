@@ -58,31 +58,6 @@ class Change:
                 f"{', '.join(self.changed)}; {remedy}, or run `briefing versions confirm {self.record_id}`")
 
 
-def reads(graph: FactGraph, record_id: str) -> list[str]:
-    """Every record the outputs of a briefing or a dossier read, in a stable order.
-
-    A briefing reads its items, the events, people, bodies and places it
-    involves, its sources and questions; a dossier reads its briefings',
-    the full records of the people and bodies it profiles, with the bodies
-    and sources of their offices and memberships (a profile names the party).
-    """
-    record = graph.get(record_id)
-    if record.kind == "dossiers":
-        found = [record_id, *record.model.profiles]
-        for profile in record.model.profiles:
-            model = graph.model(profile)
-            for part in [*getattr(model, "roles", ()), *getattr(model, "memberships", ())]:
-                found += [*([part.organisation] if part.organisation else []), *part.sources]
-        for briefing_id in record.model.briefings:
-            found += reads(graph, briefing_id)
-        return list(dict.fromkeys(found))
-    events = [graph.model(record_id).event] if graph.model(record_id).event else []
-    events += graph.containing(events)
-    return list(dict.fromkeys([record_id, *graph.briefing_records(record_id), *events,
-                               *(entity for entity, _relation in graph.related(record_id)),
-                               *graph.sources_of(record_id), *graph.topics_of(record_id)]))
-
-
 def fingerprints(graph: FactGraph, record_ids: Iterable[str]) -> dict[str, str]:
     return {str(record_id): graph.get(record_id).fingerprint for record_id in record_ids}
 
@@ -100,7 +75,7 @@ def changes(project: Project, now: dt.datetime) -> list[Change]:
         current = _version(project, record_id)
         if current != entry["version"]:
             continue
-        now_reads = fingerprints(project.graph, reads(project.graph, record_id))
+        now_reads = fingerprints(project.graph, project.graph.reads(record_id))
         changed = [rid for rid, fingerprint in entry["records"].items() if now_reads.get(rid) != fingerprint]
         changed += [rid for rid in now_reads if rid not in entry["records"]]
         if changed:
@@ -120,7 +95,7 @@ def confirm(project: Project, now: dt.datetime, ids: Sequence[str] | None = None
     recorded = load_published(project.config.root)
     for record_id in ids or candidates:
         recorded[record_id] = {"version": _version(project, record_id),
-                               "records": fingerprints(project.graph, reads(project.graph, record_id))}
+                               "records": fingerprints(project.graph, project.graph.reads(record_id))}
     path = project.config.root / VERSIONS_FILE
     body = yaml.safe_dump(recorded, sort_keys=True, default_flow_style=False, width=120)
     return path, len(ids or candidates), write_if_changed(path, (HEADER + body).encode("utf-8"))

@@ -3,7 +3,7 @@
 Why: a rebuild after an edit should render only what the edit changes.
 A briefing's PDF and export files read its own records and no clock (which
 briefings a dossier holds is given with it), so their bytes are a function
-of the records `versions.reads` names (each by its `Record.fingerprint`)
+of the records `FactGraph.reads` names (each by its `Record.fingerprint`)
 and of what every output shares: the code and packages, the templates,
 the catalogs with the translators' confirmations (which mark stale text in
 a draft), the configuration. A test renders every published document with
@@ -15,7 +15,6 @@ from __future__ import annotations
 from generator.cache import code_fingerprint, digest, tree_digest
 from generator.config import CONFIG_FILE
 from generator.project import Project
-from generator.versions import reads
 
 
 def shared_inputs(project: Project, *extra: str) -> str:
@@ -30,4 +29,4 @@ def document_inputs(project: Project, record_id: str, shared: str, *document: st
     made from: `shared` and the fingerprint of every record it reads."""
     graph = project.graph
     return digest(shared, record_id, *document,
-                  *(part for read in reads(graph, record_id) for part in (read, graph.get(read).fingerprint)))
+                  *(part for read in graph.reads(record_id) for part in (read, graph.get(read).fingerprint)))

@@ -14,7 +14,7 @@ from generator.graph import FactGraph
 from generator.outputs.exports.files import briefing_files
 from generator.outputs.pdf.jobs import briefing_html, dossier_html
 from generator.project import Project, load_project
-from generator.versions import VERSIONS_FILE, changes, confirm, reads
+from generator.versions import VERSIONS_FILE, changes, confirm
 
 from ..conftest import ROOT as REPOSITORY
 from .conftest import BRIEFING, NOW, confirm_all, copy_project, edit_record, moment
@@ -122,5 +122,5 @@ def test_the_records_an_output_reads_are_all_fingerprinted(monkeypatch: pytest.M
     for record_id, what, render in documents:
         asked.clear()
         render(Project(project.config, project.graph, project.status, project.draft))
-        unread = asked - set(reads(project.graph, record_id))
+        unread = asked - set(project.graph.reads(record_id))
         assert not unread, f"{record_id} ({what}) shows {sorted(unread)}, which reads() leaves out"

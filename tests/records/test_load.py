@@ -117,6 +117,14 @@ def test_record_set_queries(load: Load) -> None:
     assert records.get("berlin") is None
 
 
+def test_a_kind_handed_out_cannot_change_the_set(load: Load) -> None:
+    """of_kind is sorted once and copied out: a caller sorting or trimming its list leaves the next one whole."""
+    records, _ = load({"organisations/france.yaml": STATE, "organisations/austria.yaml": STATE})
+    records.of_kind("organisations").clear()
+    records.of_kind("organisations").reverse()
+    assert [r.id for r in records.of_kind("organisations")] == ["austria", "france"]
+
+
 def test_record_problem_points_into_its_file(load: Load) -> None:
     records, _ = load({"places/paris.yaml": CITY + "country: france\n"})
     record = records.get("paris")

@@ -13,7 +13,8 @@ Hooks, in build order:
 - `on_config`: load and check the project (unless `briefing build` handed
   over one it loaded), take the build's time, set the navigation.
 - `on_files`: add every generated page with `File.generated`; pages outside
-  the navigation are marked `not_in_nav`. Pages rendered by an earlier build
+  the navigation are marked `not_in_nav`. `on_page_read_source` hands
+  MkDocs each page's Markdown when it reads the page. Pages rendered by an earlier build
   from the same inputs are handed back from the cache
   (`generator.outputs.site.page_cache`) through the page hooks.
 - `on_env`: keep the theme's compiled templates in the build cache.
@@ -103,6 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """Under `serve`: why this rebuild failed; it then shows the error on every page."""
         self.unspaced: str | None = None
         """The content of the page Material's search is reading, as the page shows it."""
+        self.unread: dict[str, str] = {}
+        """Generated pages MkDocs has not read yet, by source path."""
 
     def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
         """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
@@ -128,7 +131,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         from generator.project import load_project
 
         self.project, self.now = self.handed or (None, None)
-        self.handed, self.failure, self.page_cache, self.broken = None, None, None, None
+        self.handed, self.failure, self.page_cache, self.broken, self.unread = None, None, None, None, {}
         if self.preview is not None:
             from generator.outputs.site.preview import RELOAD_SCRIPT
 
@@ -173,18 +176,24 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.pages = len(pages)
         navigated = in_nav(self.project)
         not_found = {not_found_source(code): not_found_url(code) for code in self.project.config.codes}
-        for source, markdown in pages.items():
+        for source in pages:
             if files.get_file_from_path(source) is not None:
                 raise PluginError(f"{config.docs_dir}/{source} clashes with a generated page; remove the file")
             inclusion = InclusionLevel.INCLUDED if source in navigated else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, source, content=markdown, inclusion=inclusion)
+            file = File.generated(config, source, content="", inclusion=inclusion)  # its text: on_page_read_source
             if source in not_found:
                 file.dest_uri = not_found[source]  # a file a web server can name as its error page
             files.append(file)
         stylesheet = self.project.config.templates_dir / "site" / "briefing.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
         self.page_cache = _page_cache(self.project, config, pages, navigated)
+        self.unread = pages
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's Markdown, handed over once: MkDocs keeps the page's text without its front
+        matter, and a copy held by the file too would double the text of every page for the whole build."""
+        return self.unread.pop(page.file.src_uri, None)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the theme's compiled templates between builds, as ours are (Material's take a second to compile)."""
