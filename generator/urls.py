@@ -56,8 +56,18 @@ def relative(from_url: str, to_url: str) -> str:
     '../../../pdf/de/x.pdf'
     """
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    link = posixpath.relpath(to_url, base.rstrip("/") or ".")
+    here, there = _parts(base), _parts(to_url)
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
     return link + "/" if to_url.endswith("/") and not link.endswith("/") else link
+
+
+def _parts(path: str) -> list[str]:
+    """The folders and file of a site-relative path. String work, not `posixpath.relpath`: that asks the
+    operating system for the working directory twice per link, and a site has hundreds of thousands of links."""
+    return [part for part in path.split("/") if part and part != "."]
 
 
 def export_index_url(language: str, suffix: str = "json") -> str:

@@ -38,9 +38,17 @@ class Texts:
         self.gettext = gettext
         self.stale = stale or (lambda record_id, path, code: None)
         self._names: dict[tuple[str, str, Case | None, bool], Name] = {}
+        self._texts: dict[tuple[str, tuple], Inline] = {}
 
     def text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
-        """The record's text at `path` in this language, runs resolved and formatted."""
+        """The record's text at `path` (`localized`, the field there) in this language, runs resolved and
+        formatted; found once per build, as a statement is shown on its briefing and on every page it names."""
+        key = (record.id, path)
+        if key not in self._texts:
+            self._texts[key] = self._text(record, path, localized)
+        return self._texts[key]
+
+    def _text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
         code = self.language.code
         flag: Flag | None = None
         if code in localized:

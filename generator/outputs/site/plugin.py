@@ -217,6 +217,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return "" if self.page_cache.take(page, markdown) else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page's HTML (the stored one for a cached page); its Markdown is let go, as nothing reads it again
+        and MkDocs would hold the text of every page to the end of the build ("", not None: `Page.title`
+        gives None for a page without Markdown)."""
+        page.markdown = ""
         return html if self.page_cache is None else self.page_cache.content(page, html, files)
 
     @event_priority(100)  # before Material's search reads the page
@@ -247,6 +251,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.page_cache is not None:
             self.page_cache.rendered(page, output)
+        page.content = ""  # written out: the sitemap and the anchor checks need its URL, dates and anchors only
         return output
 
     @event_priority(-100)  # after Material's search plugin has written the index
