@@ -104,7 +104,7 @@ class PageCache:
         """The page's content: the stored one (with its table of contents and anchors), or `html` to keep."""
         stored = self.reused.get(page.file.src_uri)
         if stored is None and self.warnings.count == self.before[page.file.src_uri]:
-            self.fresh[page.file.src_uri] = {"content": html, "toc": [_token(link) for link in page.toc],
+            self.fresh[page.file.src_uri] = {"toc": [_token(link) for link in page.toc],
                                              "anchors": sorted(page.present_anchor_ids or ()),
                                              "links": _links(page)}
         if stored is None:
@@ -138,10 +138,12 @@ class PageCache:
         return context
 
     def rendered(self, page: Page, output: str) -> None:
-        """Keep a page MkDocs rendered in full."""
+        """Keep a page MkDocs rendered in full, with its content (taken now, not when it was converted: the
+        plugin holds the content of pages waiting to be built compressed)."""
         fresh = self.fresh.pop(page.file.src_uri, None)
         if fresh is not None and self.warnings.count == self.before[page.file.src_uri]:
-            self.store.put(self.keys[page.file.src_uri], Entry(json.dumps({**fresh, "html": output}).encode("utf-8")))
+            entry = {**fresh, "content": page.content, "html": output}
+            self.store.put(self.keys[page.file.src_uri], Entry(json.dumps(entry).encode("utf-8")))
 
     def finish(self) -> None:
         """Drop pages no longer part of the site."""
