@@ -38,15 +38,20 @@ class Texts:
         self.gettext = gettext
         self.stale = stale or (lambda record_id, path, code: None)
         self._names: dict[tuple[str, str, Case | None, bool], Name] = {}
-        self._texts: dict[tuple[str, tuple], Inline] = {}
+        self._texts: dict[tuple[str, tuple], tuple[LocalizedDict, Inline]] = {}
 
     def text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
         """The record's text at `path` (`localized`, the field there) in this language, runs resolved and
-        formatted; found once per build, as a statement is shown on its briefing and on every page it names."""
+        formatted; found once per build, as a statement is shown on its briefing and on every page it names.
+
+        The memo holds the field it was made from and answers only for that same object, so a caller passing
+        other text under the same path gets that text.
+        """
         key = (record.id, path)
-        if key not in self._texts:
-            self._texts[key] = self._text(record, path, localized)
-        return self._texts[key]
+        held = self._texts.get(key)
+        if held is None or held[0] is not localized:
+            held = self._texts[key] = (localized, self._text(record, path, localized))
+        return held[1]
 
     def _text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
         code = self.language.code
