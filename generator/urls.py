@@ -57,9 +57,7 @@ def relative(from_url: str, to_url: str) -> str:
     """
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
     here, there = _parts(base), _parts(to_url)
-    shared = 0
-    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
-        shared += 1
+    shared = len(posixpath.commonprefix([here, there]))
     link = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
     return link + "/" if to_url.endswith("/") and not link.endswith("/") else link
 
