@@ -9,11 +9,15 @@ may be shown at one moment.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
+from generator.cache import digest
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, parse_text
 from generator.records.walk import walk
@@ -26,6 +30,15 @@ ITEM_KINDS = ("statements", "facts")
 
 Index = dict[str, tuple[str, ...]]
 """Record id → ids of related records, in a stable order."""
+
+KIND_READ = "*"
+"""How a watched read names the list of a kind (`*people`): its members, not their content."""
+
+Reads = frozenset[str]
+"""What a computation asked the graph for: record ids, and kinds as `KIND_READ + kind`."""
+
+Key = TypeVar("Key", bound=Hashable)
+Value = TypeVar("Value")
 
 
 @dataclass(frozen=True)
@@ -46,9 +59,12 @@ class FactGraph:
 
     records: RecordSet
     briefings_using: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    _reads: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _reads: dict[str, tuple[tuple[str, ...], Reads]] = field(default_factory=dict, repr=False)
+    _watching: list[set[str]] = field(default_factory=list, repr=False)
 
     def get(self, record_id: str) -> Record:
+        if self._watching:
+            self._watching[-1].add(record_id)
         record = self.records.get(record_id)
         if record is None:
             raise KeyError(record_id)
@@ -58,7 +74,58 @@ class FactGraph:
         return self.get(record_id).model
 
     def of_kind(self, kind: str) -> list[Record]:
-        return self.records.of_kind(kind)
+        records = self.records.of_kind(kind)
+        if self._watching:
+            self._watching[-1].add(KIND_READ + kind)
+            self._watching[-1].update(record.id for record in records)
+        return records
+
+    # -- what a computation reads -------------------------------------------------------
+
+    @contextmanager
+    def watched(self) -> Iterator[set[str]]:
+        """The records asked for and the kinds listed inside the block; an enclosing block sees them too.
+
+        Why: a site page made in an earlier build is reused while every record
+        it read is unchanged (`generator.outputs.site.page_sources`).
+        """
+        reads: set[str] = set()
+        self._watching.append(reads)
+        try:
+            yield reads
+        finally:
+            self._watching.pop()
+            self.count_again(reads)
+
+    def count_again(self, reads: Iterable[str]) -> None:
+        """Reads made earlier, counted again for the watched block now running (a memo's answer)."""
+        if self._watching:
+            self._watching[-1].update(reads)
+
+    def remembered(self, memo: dict[Key, tuple[Value, Reads]], key: Key, make: Callable[[], Value]) -> Value:
+        """`make()` once per key, kept with what it read: an answer from the memo counts those reads again,
+        so whatever takes a view another page made still depends on that view's records."""
+        held = memo.get(key)
+        if held is None:
+            with self.watched() as reads:
+                value = make()
+            memo[key] = (value, frozenset(reads))
+            return value
+        self.count_again(held[1])
+        return held[0]
+
+    def seen(self, read: str) -> str | None:
+        """What a watched read saw, as it is now: the record's fingerprint, the ids of a kind, None when absent."""
+        if read.startswith(KIND_READ):
+            return digest(*(record.id for record in self.records.of_kind(read.removeprefix(KIND_READ))))
+        record = self.records.get(read)
+        return None if record is None else record.fingerprint
+
+    def indexes_digest(self) -> str:
+        """The hash of every reverse index: what a page reads through them, not through `get`."""
+        indexes = {name: getattr(self, name) for name, value in vars(FactGraph).items()
+                   if isinstance(value, cached_property)}
+        return digest(json.dumps({**indexes, "briefings_using": self.briefings_using}, sort_keys=True))
 
     def briefing_records(self, briefing_id: str) -> list[str]:
         """Ids of the facts, statements and events a briefing shows, in reading order, without repeats."""
@@ -131,9 +198,7 @@ class FactGraph:
         The published versions fingerprint these, and the output caches key
         each document on them; every family asks in every language, hence the memo.
         """
-        if record_id not in self._reads:
-            self._reads[record_id] = tuple(dict.fromkeys(self._find_reads(record_id)))
-        return self._reads[record_id]
+        return self.remembered(self._reads, record_id, lambda: tuple(dict.fromkeys(self._find_reads(record_id))))
 
     def _find_reads(self, record_id: str) -> list[str]:
         record = self.get(record_id)

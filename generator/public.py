@@ -14,8 +14,10 @@ Nothing here is localized.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
+from generator.cache import digest
 from generator.editorial import HasGraph, released
 from generator.graph import ITEM_KINDS, FactGraph, Index
 
@@ -56,6 +58,12 @@ class Public:
         if kind == "briefings":
             return record_id in self.released
         return kind == "events" and record_id in self.events
+
+    def fingerprint(self) -> str:
+        """The hash of the answer, its moment left out: pages made at another moment read the same answer."""
+        fields = {name: sorted(value) if isinstance(value, frozenset) else value
+                  for name, value in vars(self).items() if name != "now"}
+        return digest(json.dumps(fields, sort_keys=True))
 
     def dossier_complete(self, dossier_id: str, graph: FactGraph) -> bool:
         """Whether every briefing of the dossier is released (the site lists only such dossiers)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from generator.graph import Reads
 from generator.i18n.dates import iso_datetime
 from generator.localize.positions import position_matrix
 from generator.localize.records import RecordViews
@@ -24,13 +25,11 @@ class BriefingViews(RecordViews):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._briefings: dict[str, BriefingView] = {}
+        self._briefings: dict[str, tuple[BriefingView, Reads]] = {}
 
     def briefing(self, briefing_id: str) -> BriefingView:
         """The localized view of one briefing, made once: its page, profiles, PDFs, dossiers and exports read it."""
-        if briefing_id not in self._briefings:
-            self._briefings[briefing_id] = self._briefing(briefing_id)
-        return self._briefings[briefing_id]
+        return self.graph.remembered(self._briefings, briefing_id, lambda: self._briefing(briefing_id))
 
     def _briefing(self, briefing_id: str) -> BriefingView:
         record = self.graph.get(briefing_id)

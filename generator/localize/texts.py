@@ -11,7 +11,7 @@ from babel import Locale
 from babel.dates import format_interval
 
 from generator.config import ProjectConfig
-from generator.graph import FactGraph
+from generator.graph import FactGraph, Reads
 from generator.i18n.dates import format_date_range, format_datetime, format_partial_date
 from generator.i18n.format import format_value
 from generator.i18n.lists import format_list
@@ -37,20 +37,25 @@ class Texts:
         self.language = config.languages[language]
         self.gettext = gettext
         self.stale = stale or (lambda record_id, path, code: None)
-        self._names: dict[tuple[str, str, Case | None, bool], Name] = {}
-        self._texts: dict[tuple[str, tuple], tuple[LocalizedDict, Inline]] = {}
+        self._names: dict[tuple[str, str, Case | None, bool], tuple[Name, Reads]] = {}
+        self._texts: dict[tuple[str, tuple], tuple[LocalizedDict, Inline, Reads]] = {}
 
     def text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
         """The record's text at `path` (`localized`, the field there) in this language, runs resolved and
         formatted; found once per build, as a statement is shown on its briefing and on every page it names.
 
         The memo holds the field it was made from and answers only for that same object, so a caller passing
-        other text under the same path gets that text.
+        other text under the same path gets that text; and the names it read, counted again for each caller
+        (`FactGraph.remembered`).
         """
         key = (record.id, path)
         held = self._texts.get(key)
         if held is None or held[0] is not localized:
-            held = self._texts[key] = (localized, self._text(record, path, localized))
+            with self.graph.watched() as reads:
+                inline = self._text(record, path, localized)
+            held = self._texts[key] = (localized, inline, frozenset(reads))
+        else:
+            self.graph.count_again(held[2])
         return held[1]
 
     def _text(self, record: Record, path: tuple, localized: LocalizedDict) -> Inline:
@@ -110,10 +115,8 @@ class Texts:
             form: `full` or `short`.
             case: A grammatical case: the name declined, with its definite article unless `bare`.
         """
-        key = (record_id, form, case, bare)
-        if key not in self._names:
-            self._names[key] = self._name(record_id, form, case, bare)
-        return self._names[key]
+        return self.graph.remembered(self._names, (record_id, form, case, bare),
+                                     lambda: self._name(record_id, form, case, bare))
 
     def _name(self, record_id: str, form: str, case: Case | None, bare: bool) -> Name:
         """Why `name` keeps these: a page names the same people dozens of times, each in every case."""

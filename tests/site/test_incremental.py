@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build_site
 from generator.cache import ENVIRONMENT_VARIABLE, RenderCache
@@ -50,6 +51,17 @@ def add_person(root: Path) -> None:
     confirm_all(root)
 
 
+def rename_a_mentioned_person(root: Path) -> None:
+    """A person other records' texts name (`{@id}`) gets a longer English name: every page naming them changes
+    through the memo of names, not through a record the page holds."""
+    texts = "\n".join(path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.yaml"))
+    person = next(path for path in sorted((root / "content/people").glob("*.yaml")) if f"{{@{path.stem}" in texts)
+    data = yaml.safe_load(person.read_text(encoding="utf-8"))
+    data["name"]["en"]["full"] += " Example"
+    person.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    confirm_all(root)
+
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a record", lambda root: replace(root / "content/facts/eu-aid.yaml", "money: 900", "money: 910")),
     ("a site template", lambda root: replace(root / "templates/site/briefing.css", "size: 0.85em", "size: 0.8em")),
@@ -59,6 +71,7 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a configuration value", lambda root: replace(root / "mkdocs.yml", "description: Canonical", "description: The")),
     ("an asset", lambda root: shutil.copy(root / "assets/fonts/NotoSerif-Italic.ttf",
                                           root / "assets/fonts/NotoSerif-BoldItalic.ttf")),
+    ("a name other texts mention", rename_a_mentioned_person),
     ("a new record", add_person),
     ("a deleted record", lambda root: ((root / "content/people/ada-example.yaml").unlink(), confirm_all(root))),
 ]

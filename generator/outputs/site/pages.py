@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
 from generator.editorial import last_change
-from generator.graph import date_key
+from generator.graph import Reads, date_key
 from generator.i18n.dates import iso_datetime
 from generator.i18n.numbers import format_number
 from generator.localize import Localizer
@@ -70,6 +70,9 @@ DOWNLOADS = tuple(name for name, export_format in FORMATS.items() if export_form
 Page = tuple[str, str]
 """(docs path, Markdown with front matter)."""
 
+PageTask = tuple[str, ...]
+"""A page to make: the name of the `LanguagePages` method that makes it and that method's arguments."""
+
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
@@ -109,6 +112,11 @@ class LanguagePages:
         self.scope = scope
         self.localizer: Localizer = project.localizer(language)
         self.gettext = project.translations(language).gettext
+        self._memo: dict[str, tuple[Any, Reads]] = {}
+        """What several pages show (the site's date, the months, the matrix), with the records it read."""
+
+    def _remembered(self, name: str, make: Callable[[], Any]) -> Any:
+        return self.project.graph.remembered(self._memo, name, make)
 
     # -- rendering ------------------------------------------------------------------
 
@@ -134,10 +142,10 @@ class LanguagePages:
         """A count with the locale's digit grouping (1.000 / 1,000)."""
         return format_number(value, self.project.config.languages[self.code])
 
-    @cached_property
+    @property
     def site_lastmod(self) -> str:
         """The date of the newest released change: what a list page last changed with."""
-        return newest_change(self.project, self.scope.briefings)
+        return self._remembered("site_lastmod", lambda: newest_change(self.project, self.scope.briefings))
 
     def lastmod_of(self, briefing_ids: Iterable[str]) -> str:
         """The date of the newest change among these briefings (else the site's), for the sitemap."""
@@ -156,26 +164,35 @@ class LanguagePages:
 
     def pages(self) -> Iterable[Page]:
         """Every page of the language section, in a stable order."""
+        return (self.make(task) for task in self.tasks())
+
+    def make(self, task: PageTask) -> Page:
+        name, *arguments = task
+        return getattr(self, name)(*arguments)
+
+    def tasks(self) -> Iterable[PageTask]:
+        """Every page of the language section, in a stable order, as the task that makes it."""
         graph = self.project.graph
-        yield self.home()
-        yield self.archive()
-        yield from self.months()
+        yield ("home",)
+        yield ("archive",)
+        for month in self.by_month:
+            yield ("month", month)
         for briefing_id in self.scope.briefings:
-            yield self.briefing(briefing_id)
+            yield ("briefing", briefing_id)
         for kind in ("people", "organisations", "places"):
             for record in graph.of_kind(kind):
-                yield self.profile(record.id)
+                yield ("profile", record.id)
         for event_id in sorted(self.scope.events):
-            yield self.event(event_id)
+            yield ("event", event_id)
         for record in graph.of_kind("sources"):
-            yield self.source(record.id)
+            yield ("source", record.id)
         for kind in LISTED_KINDS:
-            yield self.listing(kind)
-        yield self.timeline()
-        yield self.positions()
-        for record in self.project.graph.of_kind("topics"):
-            yield self.topic(record.id)
-        yield self.not_found()
+            yield ("listing", kind)
+        yield ("timeline",)
+        yield ("positions",)
+        for record in graph.of_kind("topics"):
+            yield ("topic", record.id)
+        yield ("not_found",)
 
     def not_found(self) -> Page:
         """What a reader sees at an address that leads nowhere: the way home and search, in this language."""
@@ -215,21 +232,24 @@ class LanguagePages:
                            self.meta(source, self.gettext("Every briefing, by month, country and person.")),
                            months=months)
 
-    @cached_property
+    @property
     def by_month(self) -> dict[str, list[str]]:
         """Released briefings by month of publication (newest month first, newest briefing first)."""
+        return self._remembered("by_month", self._by_month)
+
+    def _by_month(self) -> dict[str, list[str]]:
         months: dict[str, list[str]] = defaultdict(list)
         for briefing_id in self.scope.briefings:
             moment = self.project.graph.model(briefing_id).published.local()
             months[f"{moment.year:04d}-{moment.month:02d}"].append(briefing_id)
         return dict(months)
 
-    def months(self) -> Iterable[Page]:
-        for month, ids in self.by_month.items():
-            source = month_source(self.code, month)
-            title = self.localizer.month(*map(int, month.split("-")))
-            yield self.render(source, "site/month.md.j2", self.meta(source, lastmod=self.lastmod_of(ids)),
-                              month=title, briefings=self.refs(ids), archive=index_source(self.code, "briefings"))
+    def month(self, month: str) -> Page:
+        ids = self.by_month[month]
+        source = month_source(self.code, month)
+        title = self.localizer.month(*map(int, month.split("-")))
+        return self.render(source, "site/month.md.j2", self.meta(source, lastmod=self.lastmod_of(ids)),
+                           month=title, briefings=self.refs(ids), archive=index_source(self.code, "briefings"))
 
     def briefing(self, briefing_id: str) -> Page:
         source = page_source(self.code, "briefings", briefing_id)
@@ -347,10 +367,10 @@ class LanguagePages:
                                                           "statement and source behind it."), hide=("toc",)),
                            matrix=self.full_matrix)
 
-    @cached_property
+    @property
     def full_matrix(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """The matrix page's matrix, computed once: each topic page shows its column."""
-        return self.matrix(*self.matrix_rows())
+        return self._remembered("full_matrix", lambda: self.matrix(*self.matrix_rows()))
 
     def topic(self, topic_id: str) -> Page:
         """A question of the matrix: who stands where on it (its column of the matrix) and the briefings on it."""

@@ -172,7 +172,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.broken:
             return files
         try:
-            pages = site_pages(self.project, self.now, preview=self.config.show_unreleased)
+            pages = site_pages(self.project, self.now, preview=self.config.show_unreleased, reuse=True)
         except BriefingError as error:
             self._stop(error)
             return files

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from generator.config import CONFIG_FILE
 from generator.errors import SiteError
 from generator.markup import SITE
 from generator.outputs.site.meta import PageMeta, front_matter
+from generator.outputs.site.page_sources import PageSources
 from generator.outputs.site.pages import LISTED_KINDS, LanguagePages, newest_change
 from generator.project import Project
 from generator.public import Public
@@ -40,26 +42,37 @@ RESERVED_IDS = ("index",)
 """Ids that would collide with a section's index page (`de/people/index.md`)."""
 
 
-def site_pages(project: Project, now: dt.datetime, *, preview: bool = False) -> dict[str, str]:
+def site_pages(project: Project, now: dt.datetime, *, preview: bool = False, reuse: bool = False) -> dict[str, str]:
     """Every page of the site as `{docs path: Markdown with front matter}`, in a stable order.
 
     Args:
         project: The loaded, checked project.
         now: The build's time: briefings under embargo at `now` stay out.
         preview: Show drafts and embargoed briefings too (the desk's local preview only).
+        reuse: Take the pages an earlier build made whose records are unchanged from the cache
+            (`generator.outputs.site.page_sources`), and keep those made now.
     """
     _refuse_reserved_ids(project)
     scope = project.public(now, preview=preview)
+    kept = PageSources.of(project, scope) if reuse else None
     pages: dict[str, str] = {}
-    for source, markdown in [root_page(project, scope), *_language_pages(project, scope)]:
+    for source, markdown in [root_page(project, scope), *_language_pages(project, scope, kept)]:
         if source in pages:
             raise SiteError(f"two pages of the site would be written to {source}")
         pages[source] = markdown
+    if kept is not None:
+        kept.finish()
     return pages
 
 
-def _language_pages(project: Project, scope: Public) -> list[tuple[str, str]]:
-    return [page for code in project.config.codes for page in LanguagePages(project, code, scope).pages()]
+def _language_pages(project: Project, scope: Public, kept: PageSources | None) -> list[tuple[str, str]]:
+    pages = []
+    for code in project.config.codes:
+        section = LanguagePages(project, code, scope)
+        for task in section.tasks():
+            make = functools.partial(section.make, task)
+            pages.append(make() if kept is None else kept.page(code, task, make))
+    return pages
 
 
 def root_page(project: Project, scope: Public) -> tuple[str, str]:
