@@ -73,12 +73,12 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
         with staged(target) as staging:
             pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
             with stages.stage("site", "pages") as count:
-                count(run_mkdocs(project, staging, now=moment, outputs=[]))
+                count(run_mkdocs(project, staging, now=moment, published=target, outputs=[]))
             for name, finish in pending.items():
                 with stages.stage(name) as count:
                     tree = OutputTree()
                     tree.update(finish())
-                    tree.write(staging)
+                    tree.write(staging, unchanged_from=target)
                     count(len(tree))
             files = sum(1 for path in staging.rglob("*") if path.is_file())
     valid_from, valid_until = unchanged_between(project, moment)

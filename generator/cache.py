@@ -115,7 +115,12 @@ class Entry:
 
 
 class RenderCache:
-    """Outputs of one family by key; entries not used by the latest complete run are dropped by `keep_only`."""
+    """Outputs of one family by key; entries not used by the latest complete run are dropped by `keep_only`.
+
+    An entry is one file: a line with its notes (JSON), then its bytes. Why one:
+    a rebuild looks up every page and document, and on this project's disks
+    opening a file costs more than reading it.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -126,18 +131,16 @@ class RenderCache:
 
     def get(self, key: str) -> Entry | None:
         try:
-            data = (self.folder / key).read_bytes()
-            notes = json.loads((self.folder / f"{key}.notes").read_text(encoding="utf-8"))
+            notes, data = (self.folder / key).read_bytes().split(b"\n", 1)
+            return Entry(data, tuple(json.loads(notes)))
         except (OSError, ValueError):
             return None
-        return Entry(data, tuple(notes))
 
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry; a cache that cannot be written only costs speed, never the build."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.folder / key, entry.data)
-            _write_atomically(self.folder / f"{key}.notes", json.dumps(list(entry.notes)).encode("utf-8"))
+            _write_atomically(self.folder / key, json.dumps(list(entry.notes)).encode("utf-8") + b"\n" + entry.data)
         except OSError:
             return
 
@@ -147,7 +150,7 @@ class RenderCache:
         if not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path.name.removesuffix(".notes") not in kept:
+            if path.name not in kept:
                 path.unlink(missing_ok=True)
 
 

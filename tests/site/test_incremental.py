@@ -91,7 +91,7 @@ def test_after_each_edit_the_incremental_build_equals_a_clean_one(tmp_path: Path
 
 def rendered_pages(root: Path) -> set[str]:
     """The keys of the pages the page cache holds: one per page of the last build."""
-    return {path.name for path in RenderCache.of_project(root, "pages").folder.iterdir() if path.suffix != ".notes"}
+    return {path.name for path in RenderCache.of_project(root, "pages").folder.iterdir()}
 
 
 def test_an_edit_renders_again_only_the_pages_that_show_it(tmp_path: Path) -> None:
@@ -134,7 +134,7 @@ def test_the_cache_lives_where_the_environment_says(tmp_path: Path, monkeypatch:
     root = copy_of(ROOT, tmp_path / "project")
     monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
     build_site(root, now=NOW)
-    assert any((tmp_path / "cache").rglob("*.notes")), "no PDF was kept"
+    assert any((tmp_path / "cache").rglob("pdf/*")), "no PDF was kept"
     assert not any(name.startswith(".briefing") for name in os.listdir(root) if name != ".briefing-site")
 
 
@@ -152,3 +152,20 @@ def test_search_reads_again_only_the_pages_rendered_again(tmp_path: Path, monkey
     build_site(root, now=NOW)
     rendered_again = rendered_pages(root) - before
     assert 0 < len(read) <= len(rendered_again), f"search read {len(read)} pages; {len(rendered_again)} were rendered"
+
+
+def test_pages_shared_with_the_previous_build_are_never_written_into(tmp_path: Path) -> None:
+    """An unchanged page of a rebuild is the published file, hard-linked; a changed one is a new file, so a
+    reader of the old build (or a copy linked elsewhere) never sees bytes change under it."""
+    root = copy_of(ROOT, tmp_path / "project")
+    site = build_site(root, now=NOW).target
+    held = {path: tmp_path / f"held-{number}" for number, path in enumerate(sorted(site.rglob("*.html")))}
+    for path, copy in held.items():
+        os.link(path, copy)
+    before = {path: copy.read_bytes() for path, copy in held.items()}
+    replace(root / "content/facts/eu-aid.yaml", "money: 900", "money: 910")
+    build_site(root, now=NOW)
+    assert all(copy.read_bytes() == before[path] for path, copy in held.items())
+    shared = [path for path, copy in held.items() if path.exists() and path.stat().st_ino == copy.stat().st_ino]
+    changed = [path for path in held if path.exists() and path.read_bytes() != before[path]]
+    assert changed and len(shared) > len(held) / 2, f"{len(shared)} of {len(held)} pages shared"

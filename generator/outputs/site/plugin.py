@@ -50,6 +50,7 @@ from generator.cache import RenderCache
 from generator.errors import BriefingError, ConfigError
 from generator.outputs.families import FAMILIES
 from generator.outputs.site.page_cache import PageCache, shared_key
+from generator.write import link_unchanged
 
 if TYPE_CHECKING:
     from generator.outputs.site.preview import BackgroundPrinting
@@ -90,8 +91,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.handed: tuple[Any, dt.datetime] | None = None
-        """The project and time `briefing build` handed over for the next build."""
+        self.handed: tuple[Any, dt.datetime, Path | None] | None = None
+        """The project, time and published site `briefing build` handed over for the next build."""
+        self.published: Path | None = None
+        """The site this build will replace, whose unchanged pages are hard-linked (`briefing build` only)."""
         self.project: Any = None
         self.now: dt.datetime | None = None
         self.pages = 0
@@ -107,12 +110,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """The content of the page Material's search is reading, as the page shows it."""
         self.unread: dict[str, str] = {}
         """Generated pages MkDocs has not read yet, by source path."""
-        self.held: dict[str, bytes] = {}
-        """The HTML of pages converted but not yet built, compressed (`on_page_content`), by source path."""
+        self.held: dict[str, str | bytes] = {}
+        """The HTML of pages converted but not yet built, compressed unless cached (`on_page_content`), by source."""
 
-    def use(self, project: Any, now: dt.datetime, **options: Any) -> None:
-        """Build from an already loaded project at a given time (how `briefing build` runs MkDocs)."""
-        self.handed = (project, now)
+    def use(self, project: Any, now: dt.datetime, published: Path | None = None, **options: Any) -> None:
+        """Build from an already loaded project at a given time (how `briefing build` runs MkDocs), into a
+        fresh folder that will replace `published`."""
+        self.handed = (project, now, published)
         for key, value in options.items():
             self.config[key] = value
 
@@ -133,7 +137,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         from generator.outputs.site.run import site_nav
         from generator.project import load_project
 
-        self.project, self.now = self.handed or (None, None)
+        self.project, self.now, self.published = self.handed or (None, None, None)
+        _LINKED.pages.clear()
         self.handed, self.failure, self.page_cache, self.broken, self.unread, self.held = None, None, None, None, {}, {}
         if self.preview is not None:
             from generator.outputs.site.preview import RELOAD_SCRIPT
@@ -231,7 +236,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """
         page.markdown = ""
         content = html if self.page_cache is None else self.page_cache.content(page, html, files)
-        self.held[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
+        reused = self.page_cache is not None and page.file.src_uri in self.page_cache.reused
+        # a cached page's HTML stays in memory with its cache entry anyway
+        self.held[page.file.src_uri] = content if reused else zlib.compress(content.encode("utf-8"), 1)
         return ""
 
     @event_priority(100)  # before Material's search reads the page
@@ -242,7 +249,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
         self.unspaced = page.content
         entries = _search_entries(config)
         stored = self.page_cache is not None and entries is not None and self.page_cache.searching(page, entries)
@@ -266,7 +273,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.page_cache is not None:
             self.page_cache.rendered(page, output)
         page.content = ""  # written out: the sitemap and the anchor checks need its URL, dates and anchors only
-        return output
+        if self.published is None:
+            return output
+        html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        Path(page.file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        if not link_unchanged(self.published / page.file.dest_uri, Path(page.file.abs_dest_path), html):
+            return output
+        _LINKED.pages.add(page.file.src_uri)
+        return ""  # MkDocs writes no page whose output is empty
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -284,7 +298,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 tree.add(MARKER, MARKER_TEXT)
                 tree.add(ROOT_NOT_FOUND, _root_not_found(site_dir, self.project.config.source_language))
                 tree.update(self._families(site_dir))
-                tree.write(site_dir)
+                tree.write(site_dir, unchanged_from=self.published)
         except BriefingError as error:
             self._stop(error)
         if self.broken:
@@ -334,6 +348,24 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _LinkedPages(logging.Filter):
+    """MkDocs says "Page skipped" of each page the plugin hard-linked instead of letting MkDocs write it:
+    those pages were not skipped, so the message is dropped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: set[str] = set()
+        """The pages of the current build that were linked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: ") and message.split("'")[1] in self.pages)
+
+
+_LINKED = _LinkedPages()
+logging.getLogger("mkdocs.commands.build").addFilter(_LINKED)
 
 
 ROOT_NOT_FOUND = "404.html"

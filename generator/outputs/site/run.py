@@ -122,8 +122,11 @@ def _refuse_reserved_ids(project: Project) -> None:
                                 f"(page {source_url(index_source('de', kind))}); rename the file")
 
 
-def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_options: Any) -> int:
+def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, published: Path | None = None,
+               **plugin_options: Any) -> int:
     """Build the site into `site_dir` with MkDocs and the briefing plugin, reusing the loaded project.
+
+    A fresh `site_dir` that will replace `published` takes each file the two share from it (hard links).
 
     Returns:
         The number of pages generated.
@@ -148,7 +151,7 @@ def run_mkdocs(project: Project, site_dir: Path, *, now: dt.datetime, **plugin_o
         plugin = config.plugins.get("briefing")
         if not isinstance(plugin, BriefingPlugin):
             raise SiteError(f"{config_file}: plugins: the `briefing` plugin is missing")
-        plugin.use(project, now, **plugin_options)
+        plugin.use(project, now, published, **plugin_options)
         try:
             build(config)
         except (Abort, ConfigurationError, PluginError) as error:
