@@ -57,7 +57,7 @@ def test_a_dask_cluster_prints_the_same_bytes(project: Project, built: dict[str,
     """`--executor dask:tcp://…`, against a LocalCluster of two worker processes on 127.0.0.1."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0",
                       processes=True) as cluster, executor_for(executor=f"dask:{cluster.scheduler_address}") as dask:
         assert pdf_files(project, NOW, dask) == built
 
