@@ -6,7 +6,7 @@ kept with the records it asked the graph for (`FactGraph.watched`) and what
 each of them was then. A rebuild reuses the page while every one of them is
 as it was: the same reads give the same page, since all else a page reads
 is in the key: the code and packages, the templates, the catalogs, the
-configuration, the reverse indexes and what is public (a new briefing
+configuration (as read, environment included), the reverse indexes and what is public (a new briefing
 changes those, and every page is made again). Memos that answer one page
 with a view another page made count that view's reads for both
 (`FactGraph.remembered`), so a trace cannot miss a record behind a memo.
@@ -40,7 +40,8 @@ class PageSources:
 
     @classmethod
     def of(cls, project: Project, scope: Public) -> PageSources:
-        shared = shared_inputs(project, project.graph.indexes_digest(), scope.fingerprint())
+        # the settings as read, not only mkdocs.yml's bytes: a setting may come from the environment (`!ENV`)
+        shared = shared_inputs(project, repr(project.config), project.graph.indexes_digest(), scope.fingerprint())
         return cls(RenderCache.of_project(project.config.root, "page-sources"), project.graph, shared)
 
     def page(self, language: str, task: tuple[str, ...], make: Callable[[], Page]) -> Page:

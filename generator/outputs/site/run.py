@@ -1,10 +1,12 @@
 """The static site: every page as Markdown, the navigation, and the MkDocs run that turns them into HTML.
 
-`site_pages` is a pure function from the project to `{docs path: Markdown}`;
-the MkDocs plugin (`generator.outputs.site.plugin`) hands those pages to
-MkDocs, so `mkdocs build`, `mkdocs serve` and `briefing build` produce the
-same site. `run_mkdocs` is how `briefing build` runs MkDocs on a project it
-has already loaded and checked.
+`site_pages` is a function from the project to `{docs path: Markdown}`
+(with `reuse`, pages whose records are unchanged come from the last build's
+`generator.outputs.site.page_sources`, the same bytes); the MkDocs plugin
+(`generator.outputs.site.plugin`) hands those pages to MkDocs, so
+`mkdocs build`, `mkdocs serve` and `briefing build` produce the same site.
+`run_mkdocs` is how `briefing build` runs MkDocs on a project it has
+already loaded and checked.
 
 Why the navigation holds only the fixed pages of each language: Material
 renders the whole navigation into every page, so a navigation listing every
