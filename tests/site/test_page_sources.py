@@ -76,3 +76,12 @@ def test_nothing_changed_makes_no_page(tmp_path: Path) -> None:
     root = copy_of(ROOT, tmp_path / "project")
     site_pages(load_project(root), NOW, reuse=True)
     assert made_after(root, "", "", "facts/eu-aid.yaml").made == 0
+
+
+def test_a_damaged_entry_is_made_again(tmp_path: Path) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    pages = site_pages(load_project(root), NOW, reuse=True)
+    store = PageSources.of(project := load_project(root), project.public(NOW)).store
+    for number, entry in enumerate(sorted(store.folder.iterdir())):
+        entry.write_bytes([b"[]\n{", b'[]\n{"reads": 1}', b"[]\n[]"][number % 3])
+    assert site_pages(load_project(root), NOW, reuse=True) == pages

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.cache import Entry, RenderCache, digest
 from generator.graph import FactGraph
@@ -49,12 +50,10 @@ class PageSources:
         with its reads."""
         key = digest(self.shared, language, *task)
         self.keys.append(key)
-        entry = self.store.get(key)
-        if entry is not None:
-            kept = json.loads(entry.data)
-            if all(self.graph.seen(read) == seen for read, seen in kept["reads"].items()):
-                self.graph.count_again(kept["reads"])
-                return kept["source"], kept["markdown"]
+        kept = _trace(self.store.get(key))
+        if kept is not None and all(self.graph.seen(read) == seen for read, seen in kept["reads"].items()):
+            self.graph.count_again(kept["reads"])
+            return kept["source"], kept["markdown"]
         with self.graph.watched() as reads:
             source, markdown = make()
         self.made += 1
@@ -66,3 +65,12 @@ class PageSources:
     def finish(self) -> None:
         """Drop the pages no longer part of the site."""
         self.store.keep_only(self.keys)
+
+
+def _trace(entry: Entry | None) -> dict[str, Any] | None:
+    """A kept page, or None for none (or for an entry that is not one: it is made again, never trusted)."""
+    try:
+        kept = json.loads(entry.data) if entry is not None else None
+        return kept if isinstance(kept["reads"], dict) and isinstance(kept["markdown"], str) else None
+    except (ValueError, KeyError, TypeError):
+        return None
