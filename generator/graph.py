@@ -20,6 +20,7 @@ from typing import TypeVar
 from generator.cache import digest
 from generator.records.load import Record, RecordSet
 from generator.records.text import Mention, parse_text
+from generator.records.values import PartialDate
 from generator.records.walk import walk
 
 ENTITY_KINDS = ("people", "organisations", "places", "events")
@@ -346,6 +347,26 @@ def mentions(models: Iterable[object]) -> Iterable[str]:
                 for token in parse_text(value):
                     if isinstance(token, Mention):
                         yield from token.ids
+
+
+def item_day(graph: FactGraph, item_id: str) -> tuple[PartialDate, tuple[int, int] | None] | None:
+    """The day a statement or fact is placed on, with the time of day of its event when it takes the event's.
+
+    Its own date when it gives one (`unknown` included), else its event's
+    day; None when it has neither.
+    """
+    model = graph.model(item_id)
+    if model.date is not None:
+        return model.date.date, None
+    if model.event:
+        event = graph.model(model.event)
+        return event.day, event.time_of_day
+    return None
+
+
+def month_key(year: int, month: int | None) -> str:
+    """The timeline's page of a date: `2026-01`, or `2026` for a date known to the year only."""
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
 
 def date_key(date: object) -> tuple[int, int, int]:

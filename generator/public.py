@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.cache import digest
 from generator.editorial import HasGraph, released
-from generator.graph import ITEM_KINDS, FactGraph, Index
+from generator.graph import ITEM_KINDS, FactGraph, Index, item_day, month_key
+from generator.records.values import PartialDate, day_of
 
 ALWAYS_PUBLIC = ("people", "organisations", "places", "sources", "topics")
 """Reference records: they have a page whether or not a released briefing names them."""
@@ -50,6 +52,9 @@ class Public:
     """Dossier → its released briefings, in its order; a dossier none of whose briefings is released is absent."""
     briefings_on: Index
     """Topic (question of the positions matrix) → released briefings whose statements answer it, newest first."""
+    timeline: Index
+    """Month (`month_key`) → the public records the timeline places in it: events, statements and facts,
+    briefings, and people by the offices they took up; newest month first. Undated records are in none."""
 
     def has_page(self, kind: str, record_id: str) -> bool:
         """Whether the site has a page for the record (so a link to it cannot break)."""
@@ -98,7 +103,29 @@ def public_at(project: HasGraph, now: dt.datetime, *, preview: bool = False) -> 
         cited_by=_within(graph.cited_by, shown),
         dossiers=_within({r.id: tuple(r.model.briefings) for r in graph.of_kind("dossiers")}, set(briefings)),
         briefings_on={topic_id: tuple(ids) for topic_id, ids in on.items()},
+        timeline=_timeline(graph, events, briefings, items),
     )
+
+
+def _timeline(graph: FactGraph, events: Iterable[str], briefings: Iterable[str], items: Iterable[str]) -> Index:
+    """Which month the timeline places each record in, on the same day `localize.timeline` gives it."""
+    placed: dict[str, dict[str, None]] = {}
+
+    def place(record_id: str, day: PartialDate | None) -> None:
+        if day is not None and day.year is not None:
+            placed.setdefault(month_key(day.year, day.month), {})[record_id] = None
+
+    for event_id in sorted(events):
+        place(event_id, graph.model(event_id).day)
+    for item_id in sorted(items):
+        place(item_id, (item_day(graph, item_id) or (None, None))[0])
+    for briefing_id in briefings:
+        place(briefing_id, day_of(graph.model(briefing_id).published))
+    for person in graph.of_kind("people"):
+        for role in person.model.roles:
+            if role.since is not None:
+                place(person.id, role.since.date)
+    return {month: tuple(ids) for month, ids in sorted(placed.items(), reverse=True)}
 
 
 def _within(index: Index, public: set[str]) -> Index:

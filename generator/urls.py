@@ -122,6 +122,11 @@ def view_source(language: str, view: str) -> str:
     return f"{language}/{view}.md"
 
 
+def timeline_month_source(language: str, month: str) -> str:
+    """The timeline of one month (`graph.month_key`): `de/timeline/2026-01.md`."""
+    return f"{language}/timeline/{month}.md"
+
+
 def month_source(language: str, month: str) -> str:
     """The briefings of one month: `de/archive/2026-01.md`."""
     return f"{language}/{ARCHIVE_FOLDER}/{month}.md"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.graph import FactGraph
+from generator.graph import item_day
 from generator.i18n.dates import iso_date
 from generator.localize.records import RecordViews
 from generator.records.values import PartialDate, day_of
@@ -67,21 +67,6 @@ def timeline(views: RecordViews, *, events: Iterable[str] = (), briefings: Itera
         entries.append(_entry(views, day_of(graph.model(briefing_id).published), "briefing", briefing_id, None,
                               entry.title, ()))
     return tuple(sorted(entries, key=lambda entry: entry.sort_key))
-
-
-def item_day(graph: FactGraph, item_id: str) -> tuple[PartialDate, tuple[int, int] | None] | None:
-    """The day a statement or fact is placed on, with the time of day of its event when it takes the event's.
-
-    Its own date when it gives one (`unknown` included), else its event's
-    day; None when it has neither.
-    """
-    model = graph.model(item_id)
-    if model.date is not None:
-        return model.date.date, None
-    if model.event:
-        event = graph.model(model.event)
-        return event.day, event.time_of_day
-    return None
 
 
 def _entry(views: RecordViews, date: PartialDate, kind: str, key: str, name: Name | None, text: Inline | None,

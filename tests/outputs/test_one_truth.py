@@ -28,7 +28,7 @@ from generator.outputs.site.run import run_mkdocs, site_pages
 from generator.project import Project, load_project
 from generator.public import Public
 from generator.render import to_plain
-from generator.urls import index_source, page_source, view_source
+from generator.urls import index_source, page_source, timeline_month_source
 
 from ..browsing import served, visiting
 from ..conftest import ROOT, after_everything
@@ -154,7 +154,7 @@ def test_dossier_profiles_print_what_the_site_profiles_show_of_the_dossiers_reco
 
 def _site_timeline(project: Project, language: str) -> list:
     pages = LanguagePages(project, language, project.public(NOW))
-    return [entry for _month, month_entries in pages.timeline_months() for entry in month_entries]
+    return [entry for month in project.public(NOW).timeline for entry in pages.timeline_entries(month)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -163,9 +163,10 @@ def test_the_timeline_holds_what_it_promises_and_the_dossier_and_dataset_agree(
     graph = project.graph
     on_site = _site_timeline(project, language)
     by_record = {entry.record_id: entry for entry in on_site}
-    page = (site / view_source(language, "timeline").removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
-    assert article.count("<time ") == len(on_site), "one dated line per entry"
+    months = [(site / timeline_month_source(language, month).removesuffix(".md") / "index.html")
+              .read_text(encoding="utf-8") for month in public.timeline]
+    articles = [page[page.index("<article"):page.index("</article>")] for page in months]
+    assert sum(article.count("<time ") for article in articles) == len(on_site), "one dated line per entry"
     for row in facts_dataset(project, NOW).items:
         if row["date"] is not None:  # dated, by itself or by its event: the timeline places it on that day
             assert by_record[row["id"]].date_iso == row["date"], row["id"]

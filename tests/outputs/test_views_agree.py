@@ -32,7 +32,7 @@ def now() -> dt.datetime:
 def test_site_and_dossier_timelines_place_the_same_records_in_the_same_order(
         project: Project, now: dt.datetime, language: str) -> None:
     pages = LanguagePages(project, language, project.public(now))
-    site = [entry for _month, entries in pages.timeline_months() for entry in entries]
+    site = [entry for month in project.public(now).timeline for entry in pages.timeline_entries(month)]
     dossier_id = project.graph.of_kind("dossiers")[0].id
     dossier = project.localizer(language).dossier(dossier_id).timeline
     common = {e.record_id for e in site} & {e.record_id for e in dossier}

@@ -175,10 +175,20 @@ def test_archive_and_month_pages(pages: dict[str, str]) -> None:
 
 
 def test_timeline_is_newest_first(pages: dict[str, str]) -> None:
-    page = body(pages["en/timeline.md"])
+    page = body(pages["en/timeline/2026-01.md"])
     briefing = page.index('<time datetime="2026-01-07">7 January 2026</time>')
     meeting = page.index('<time datetime="2026-01-06">6 January 2026</time>')
-    assert "## January 2026" in page and briefing < meeting
+    assert page.startswith("# Timeline: January 2026") and briefing < meeting
+    assert "[All months](../timeline.md)" in page
+
+
+def test_the_timeline_has_a_page_per_month_newest_first(pages: dict[str, str]) -> None:
+    """However large the archive grows, a timeline page holds one month, and an edit makes one month again."""
+    front = body(pages["de/timeline.md"])
+    months = re.findall(r"^- \[(.+)\]\(timeline/(\d{4}(?:-\d{2})?)\.md\)$", front, re.MULTILINE)
+    assert months[0] == ("Januar 2026", "2026-01") and "<time" not in front
+    assert [key for _title, key in months] == sorted((key for _title, key in months), reverse=True)
+    assert {f"de/timeline/{key}.md" for _title, key in months} == {p for p in pages if p.startswith("de/timeline/")}
 
 
 def test_home_lists_latest_briefing_and_key_figures(pages: dict[str, str]) -> None:

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from generator.editorial import last_change
-from generator.graph import Reads, date_key
+from generator.graph import ITEM_KINDS, Reads, date_key, month_key
 from generator.i18n.dates import iso_datetime
 from generator.i18n.numbers import format_number
 from generator.localize import Localizer
@@ -51,6 +51,7 @@ from generator.urls import (
     pdf_url,
     relative,
     source_url,
+    timeline_month_source,
     view_source,
 )
 from generator.views import BriefingRef, Name, TimelineEntry
@@ -189,6 +190,8 @@ class LanguagePages:
         for kind in LISTED_KINDS:
             yield ("listing", kind)
         yield ("timeline",)
+        for month in self.scope.timeline:
+            yield ("timeline_month", month)
         yield ("positions",)
         for record in graph.of_kind("topics"):
             yield ("topic", record.id)
@@ -354,11 +357,27 @@ class LanguagePages:
         return [(group, members) for group, members in (("states", states), ("others", others)) if members]
 
     def timeline(self) -> Page:
+        """The timeline's front page: what it holds, and its months, newest first."""
         source = view_source(self.code, "timeline")
+        months = [(self.timeline_title(month), timeline_month_source(self.code, month))
+                  for month in self.scope.timeline]
         return self.render(source, "site/timeline.md.j2",
                            self.meta(source, self.gettext("Events, what was said and decided, offices and "
                                                           "briefings, day by day.")),
-                           months=self.timeline_months())
+                           months=months)
+
+    def timeline_month(self, month: str) -> Page:
+        """One month of the timeline: a page per month, so an edit makes one month again and the pages stay
+        the size of a month however large the archive grows."""
+        source = timeline_month_source(self.code, month)
+        briefings = [i for i in self.scope.timeline[month] if i in self.scope.released]
+        return self.render(source, "site/timeline_month.md.j2", self.meta(source, lastmod=self.lastmod_of(briefings)),
+                           month=self.timeline_title(month), entries=self.timeline_entries(month),
+                           timeline=view_source(self.code, "timeline"))
+
+    def timeline_title(self, month: str) -> str:
+        year, _, number = month.partition("-")
+        return self.localizer.month(int(year), int(number)) if number else year
 
     def positions(self) -> Page:
         source = view_source(self.code, "positions")
@@ -395,22 +414,18 @@ class LanguagePages:
         groups = (states, [actor for actor in others if actor not in states])
         return statements, [name.record_id for group in groups for name in self.sort_names(group)]
 
-    def timeline_months(self) -> list[tuple[str, list[TimelineEntry]]]:
-        """The timeline of every public record, grouped by month: newest day first, each day in the order it
-        happened (an event, then what was said and decided there, then the briefings).
-
-        Records whose date is unknown stay out: a timeline cannot place them.
-        """
+    def timeline_entries(self, month: str) -> list[TimelineEntry]:
+        """The timeline of the public records placed in the month (`Public.timeline`): newest day first, each
+        day in the order it happened (an event, then what was said and decided there, then the briefings)."""
         graph = self.project.graph
-        entries = timeline(self.localizer, events=self.scope.events, briefings=self.scope.briefings,
-                           items=sorted(self.scope.items), offices_of=[r.id for r in graph.of_kind("people")])
-        newest_day_first = sorted((entry for entry in entries if entry.dated), key=lambda entry: entry.sort_key[1:4],
-                                  reverse=True)
-        months: dict[tuple[int, int], list[TimelineEntry]] = {}
-        for entry in newest_day_first:
-            months.setdefault(entry.sort_key[1:3], []).append(entry)
-        return [(self.localizer.month(year, month) if month else str(year), items)
-                for (year, month), items in months.items()]
+        ids = self.scope.timeline.get(month, ())
+        kinds = {record_id: graph.get(record_id).kind for record_id in ids}
+        entries = timeline(self.localizer, events=[i for i in ids if kinds[i] == "events"],
+                           briefings=[i for i in ids if kinds[i] == "briefings"],
+                           items=sorted(i for i in ids if kinds[i] in ITEM_KINDS),
+                           offices_of=[i for i in ids if kinds[i] == "people"])
+        in_month = [entry for entry in entries if entry.dated and month_key(*entry.sort_key[1:3]) == month]
+        return sorted(in_month, key=lambda entry: entry.sort_key[1:4], reverse=True)
 
 
 def newest_change(project: Project, briefing_ids: Iterable[str]) -> str:
