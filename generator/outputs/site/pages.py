@@ -163,11 +163,8 @@ class LanguagePages:
 
     # -- pages ----------------------------------------------------------------------
 
-    def pages(self) -> Iterable[Page]:
-        """Every page of the language section, in a stable order."""
-        return (self.make(task) for task in self.tasks())
-
     def make(self, task: PageTask) -> Page:
+        """The page `tasks` names by `task`."""
         name, *arguments = task
         return getattr(self, name)(*arguments)
 
