@@ -37,12 +37,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
 # Exact versions and hashes of every package, direct and transitive; the project itself without build isolation,
-# so its build backend (setuptools) comes from the lock too.
+# so its build backend (setuptools) comes from the lock too. Its bytecode is compiled here: where
+# PYTHONDONTWRITEBYTECODE is set, Python never writes it, and every command would compile the package again.
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q generator
 	touch $(STAMP)
 
 # Refresh requirements.lock after changing the ranges in pyproject.toml (review the diff, then run make test).

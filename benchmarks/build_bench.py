@@ -55,7 +55,8 @@ from pdf_bench import plain_pdf
 from pdf_jobs_bench import cpu_seconds, throughput
 from site_bench import NOW, Usage, child, copy_setup, make_plain, make_project
 
-from generator.outputs.pdf.jobs import PdfJob, pdf_jobs
+from generator.outputs.pdf.jobs import pdf_jobs
+from generator.outputs.pdf.printer import PdfJob
 from generator.outputs.pdf.render import PDF_VARIANT
 from generator.project import Project, load_project
 

@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus
 from weasyprint import HTML
 
-from generator.outputs.pdf.jobs import ASSETS_FOLDER, briefing_html, briefing_pdf, dossier_html, dossier_pdf
+from generator.outputs.pdf.jobs import briefing_html, briefing_pdf, dossier_html, dossier_pdf
+from generator.outputs.pdf.printer import ASSETS_FOLDER
 from generator.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]

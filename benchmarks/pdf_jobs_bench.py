@@ -31,7 +31,8 @@ import psutil
 from site_bench import make_project
 
 from generator.executors import executor_for
-from generator.outputs.pdf.jobs import PdfJob, pdf_jobs, print_job
+from generator.outputs.pdf.jobs import pdf_jobs
+from generator.outputs.pdf.printer import PdfJob, print_job
 from generator.project import load_project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -66,8 +66,8 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
     from generator.write import OutputTree
 
     target = (site_dir or load_config(root).output_dir(draft)).resolve()
-    inputs = inputs_digest(root, target, draft)
     with executor_for(jobs, executor) as pool:
+        inputs = inputs_digest(root, target, draft)  # while the pool's workers start
         project = _load(root, draft, stages)
         warnings = [str(problem) for problem in project.warnings] + _version_changes(project, moment)
         with staged(target) as staging:

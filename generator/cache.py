@@ -140,7 +140,7 @@ class RenderCache:
         """Store an entry; a cache that cannot be written only costs speed, never the build."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.folder / key, json.dumps(list(entry.notes)).encode("utf-8") + b"\n" + entry.data)
+            write_atomically(self.folder / key, json.dumps(list(entry.notes)).encode("utf-8") + b"\n" + entry.data)
         except OSError:
             return
 
@@ -154,7 +154,7 @@ class RenderCache:
                 path.unlink(missing_ok=True)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the path and rename, so a killed build never leaves half an entry."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
     try:

@@ -8,6 +8,7 @@ the traceback only under `--verbose`.
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from datetime import datetime
@@ -257,7 +258,16 @@ def serve(
 
 
 def main() -> None:
-    app()
+    """Run the command asked for; then leave the objects it made to the exit, uncollected.
+
+    Why `gc.freeze`: at exit the interpreter collected every object of the
+    build (the records, MkDocs' pages) once more, a quarter of a second of a
+    one-record edit; frozen, they are freed without that.
+    """
+    try:
+        app()
+    finally:
+        gc.freeze()
 
 
 def internal_error(error: BaseException) -> str:

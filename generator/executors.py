@@ -1,6 +1,6 @@
 """Where pure rendering jobs run: here, in a pool of processes on this machine, or on a Dask cluster.
 
-Why pure jobs: a PDF is HTML in, bytes out (`generator.outputs.pdf.jobs.print_job`),
+Why pure jobs: a PDF is HTML in, bytes out (`generator.outputs.pdf.printer.print_job`),
 so any `concurrent.futures.Executor` can run it, and the output is the same
 bytes whichever runs it. `--jobs 1` renders in this process, with no pool;
 `--executor dask:tcp://HOST:PORT` hands the jobs to a Dask scheduler, whose
@@ -14,14 +14,15 @@ import multiprocessing
 import os
 import select
 import threading
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import Any
 
 from generator.errors import ExecutorError
 
-PRELOAD = ["generator.outputs.pdf.jobs", "generator.outputs.pdf.render"]
-"""Imported once by the fork server, so each worker starts with WeasyPrint loaded."""
+PRELOAD = ["generator.outputs.pdf.printer", "generator.outputs.pdf.preload"]
+"""Imported once by the fork server, so each worker starts with WeasyPrint and the hyphenation patterns loaded."""
 
 
 def default_jobs() -> int:
@@ -58,25 +59,52 @@ def executor_for(jobs: int | None = None, executor: str | None = None, *,
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup,
-                             initargs=(os.getpid(), BACKGROUND_NICENESS if background else 0)) as pool:
-        threading.Thread(target=_start_workers, args=(pool, jobs), daemon=True).start()
+    with _Pool(max_workers=jobs, mp_context=context, initializer=_worker_setup,
+               initargs=(os.getpid(), BACKGROUND_NICENESS if background else 0)) as pool:
+        for _ in range(jobs):
+            pool.submit(os.getpid)  # starts the workers now, while the project loads
         yield pool
 
 
-def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
-    """Start the pool's workers now, in the background.
+class _Pool(ProcessPoolExecutor):
+    """A process pool whose `submit` returns at once, even while its workers are still starting.
 
-    Why: the fork server imports WeasyPrint first, for a second or more, and
-    the first `submit` waits for it; started here, that overlaps with loading
-    the project instead of holding up MkDocs. A build that failed meanwhile
-    has shut the pool down, which refuses these trivial jobs: nothing to do.
+    Why: ProcessPoolExecutor starts a worker inside `submit`, under a lock,
+    and a worker comes from the fork server, which first imports WeasyPrint
+    and the hyphenation patterns (a second or more). Submitted here, the
+    build's PDFs waited for that before MkDocs could start; now one thread
+    hands the jobs to the pool, in order, while the build goes on.
     """
-    try:
-        for _ in range(jobs):
-            pool.submit(os.getpid)
-    except RuntimeError:
-        pass
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._handing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-submit")
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        answer: Future[Any] = Future()
+        self._handing.submit(self._hand_over, answer, fn, args, kwargs)
+        return answer
+
+    def _hand_over(self, answer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...],
+                   kwargs: dict[str, Any]) -> None:
+        try:
+            running = super().submit(fn, *args, **kwargs)
+        except BaseException as error:  # a broken or closed pool: the caller gets the error when it waits
+            answer.set_exception(error)
+            return
+        running.add_done_callback(lambda done: _pass_on(done, answer))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._handing.shutdown(wait=True)
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _pass_on(done: Future[Any], answer: Future[Any]) -> None:
+    error = done.exception()
+    if error is None:
+        answer.set_result(done.result())
+    else:
+        answer.set_exception(error)
 
 
 def _worker_setup(build: int, niceness: int) -> None:

@@ -13,7 +13,8 @@ import pytest
 
 from generator.errors import ExecutorError
 from generator.executors import BACKGROUND_NICENESS, executor_for
-from generator.outputs.pdf.jobs import briefing_job, pdf_files, print_job
+from generator.outputs.pdf.jobs import briefing_job, pdf_files
+from generator.outputs.pdf.printer import print_job
 from generator.project import Project
 
 from ..conftest import ROOT
@@ -51,6 +52,17 @@ def test_background_workers_give_way_to_the_build(background: bool, lower_by: in
     with executor_for(2, background=background) as pool:
         assert pool is not None
         assert {pool.submit(os.nice, 0).result() for _ in range(4)} == {os.nice(0) + lower_by}
+
+
+def test_a_job_that_fails_in_a_worker_fails_where_the_build_waits_for_it() -> None:
+    """The pool hands jobs over from a thread of its own (so `submit` never waits for a worker to start):
+    results come back in the order asked, and an error with the job it belongs to."""
+    with executor_for(2) as pool:
+        assert pool is not None
+        answers = [pool.submit(int, text) for text in ("1", "x", "3")]
+        assert [answers[0].result(), answers[2].result()] == [1, 3]
+        with pytest.raises(ValueError, match="'x'"):
+            answers[1].result()
 
 
 def test_a_dask_cluster_prints_the_same_bytes(project: Project, built: dict[str, bytes]) -> None:

@@ -7,7 +7,9 @@ one line naming the Debian package. WeasyPrint also warns, at import and
 while rendering, about the machine rather than the document (no
 HarfBuzz-Subset, so fonts are subset with fontTools): those are
 *environment advisories*, reported once per build as a warning naming the
-package, never as a fault of the briefing being printed.
+package, never as a fault of the briefing being printed. Importing it here
+also makes Pyphen keep the hyphenation patterns it parses on disk
+(`hyphenation`), for the next process.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import warnings
 from dataclasses import dataclass
 
 from generator.errors import PdfError
+from generator.outputs.pdf import hyphenation
 from generator.system import require_system
 
 log = logging.getLogger("briefing")
@@ -60,6 +63,7 @@ with warnings.catch_warnings():
     from weasyprint.logger import LOGGER
     from weasyprint.pdf.tags import _get_pdf_tag as pdf_tag  # read by generator.outputs.pdf.tagging, not changed
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+hyphenation.install()
 
 __all__ = ["HTML", "LOGGER", "AbsolutePlaceholder", "FatalURLFetchingError", "PdfError", "URLFetcher",
            "URLFetcherResponse", "boxes", "pdf_tag"]

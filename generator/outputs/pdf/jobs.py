@@ -4,7 +4,7 @@
 one PDF per released briefing and language, and one per dossier and
 language, at the paths `generator.urls.pdf_url` gives. This module decides
 what goes into each document and its metadata, and renders the HTML here;
-setting it as a PDF is a pure job (`PdfJob` in, bytes out: `print_job`), so
+setting it as a PDF is a pure job (`PdfJob` in, bytes out: `printer.print_job`), so
 the jobs can run in a pool of processes or on other machines and give the
 same bytes. Failures always name the record.
 """
@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cache import Entry, RenderCache, code_fingerprint, digest, tree_digest
@@ -26,6 +25,7 @@ from generator.errors import ContentError, PdfError, Problem
 from generator.outputs.inputs import document_inputs, shared_inputs
 from generator.outputs.pdf.fonts import describe, missing_characters
 from generator.outputs.pdf.notes import Endnote, Endnotes
+from generator.outputs.pdf.printer import ASSETS_FOLDER, PdfJob, print_job
 from generator.project import Project
 from generator.records.values import DateTimeValue
 from generator.render import plain_filter, render_template
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(LOGGER_NAME)
 
-ASSETS_FOLDER = "assets"
-"""The only folder a PDF may read from (fonts, images), relative to the project root."""
-
 
 @dataclass(frozen=True)
 class Metadata:
@@ -53,16 +50,6 @@ class Metadata:
     keywords: tuple[str, ...]
     created: str
     modified: str
-
-
-@dataclass(frozen=True)
-class PdfJob:
-    """Everything WeasyPrint needs for one document, and what names it in an error."""
-
-    path: str
-    record_id: str
-    html: str
-    assets: Path
 
 
 @dataclass(frozen=True)
@@ -336,24 +323,6 @@ def _job(project: Project, record_id: str, path: str, html: str) -> PdfJob:
             raise ContentError(problems)
         raise PdfError(f"{path} ({record_id}): the fonts under {ASSETS_FOLDER}/fonts/ lack {describe(missing)}")
     return PdfJob(path, record_id, html, assets)
-
-
-def print_job(job: PdfJob) -> Rendered:
-    """Set one document as a PDF: a pure job, the same bytes wherever it runs (advisories come back with them).
-
-    WeasyPrint is imported here, not with the module: a build whose PDFs all
-    come from the cache never pays the second it takes to load.
-    """
-    from generator.outputs.pdf.render import RenderError, render_pdf
-
-    try:
-        return render_pdf(job.html, job.assets)
-    except RenderError as error:
-        failure = error.failure
-        if failure.refused is not None:
-            raise PdfError(f"{job.path} ({job.record_id}): {failure.refused} (asked for by a template or stylesheet"
-                           f" under templates/pdf/; only files under {ASSETS_FOLDER}/ are embedded)") from None
-        raise PdfError(f"{job.path} ({job.record_id}): WeasyPrint: " + "; ".join(failure.messages)) from None
 
 
 def _logged(printed: Entry) -> bytes:
