@@ -8,6 +8,7 @@ cache, another folder) must give the same files, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +18,8 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from generator.cache import ENVIRONMENT_VARIABLE, RenderCache
+from generator.cache import ENVIRONMENT_VARIABLE, RenderCache, project_cache
+from generator.manifest import STAMP_FILE
 
 from .conftest import NOW, ROOT, confirm_all, copy_of
 
@@ -104,6 +106,25 @@ def test_an_edit_renders_again_only_the_pages_that_show_it(tmp_path: Path) -> No
     after = rendered_pages(root)
     assert len(after) == len(before)
     assert 0 < len(after - before) < len(after) / 5, f"{len(after - before)} of {len(after)} pages rendered again"
+
+
+def test_a_page_whose_front_matter_alone_changed_is_rendered_again(tmp_path: Path) -> None:
+    """The theme prints a page's metadata (here its description) into its HTML, so the page's rendering is
+    kept under the hash of its whole Markdown, front matter included, not only of the text MkDocs converts."""
+    root = copy_of(ROOT, tmp_path / "project")
+    build_site(root, now=NOW)
+    sources = RenderCache.of_project(root, "page-sources")
+    kept = next(path for path in sorted(sources.folder.iterdir())
+                if '"en/people/' in path.read_text(encoding="utf-8").split("\n", 2)[1])
+    notes, trace = kept.read_text(encoding="utf-8").split("\n", 1)
+    page = json.loads(trace)
+    old = page["markdown"].split("description: ", 1)[1].split("\n", 1)[0]
+    page["markdown"] = page["markdown"].replace(f"description: {old}\n", "description: Said otherwise\n", 1)
+    kept.write_text(notes + "\n" + json.dumps(page), encoding="utf-8")
+    (project_cache(root) / STAMP_FILE).unlink()  # build again, with the page's Markdown as the cache now holds it
+    report = build_site(root, now=NOW)
+    html = (report.target / page["source"].removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Said otherwise">' in html
 
 
 def test_a_build_with_nothing_changed_does_nothing_until_something_does(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.config import ProjectConfig
@@ -81,7 +80,7 @@ class FeedHead:
     updated: str
 
 
-def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapping[str, str] | None = None,
+def atom_feed(project: Project, language: str, now: dt.datetime, made: dict[str, Entry] | None = None,
               topic: str | None = None) -> str:
     """The Atom feed of `language`: every briefing released at `now` (or only those touching `topic`), newest
     version first.
@@ -90,16 +89,18 @@ def atom_feed(project: Project, language: str, now: dt.datetime, fragments: Mapp
         project: The loaded project.
         language: The feed's language code.
         now: The build's time, deciding what is released.
-        fragments: HTML fragments already rendered, by briefing id (the exports
-            pass theirs, so each is rendered once); missing ones are rendered here.
+        made: The entries of this language already made, by briefing id; those
+            made here are added, so the language's feed and its topics' feeds
+            (the exports write them all) make each entry once.
         topic: A topic id: the feed of the briefings answering that question, whose
             alternate is the topic's page instead of the start page.
     """
-    fragments = fragments or {}
+    made = {} if made is None else made
     public = project.public(now)
     briefing_ids = public.released if topic is None else public.briefings_on.get(topic, ())
-    entries = sorted((feed_entry(project, briefing_id, language, fragments.get(briefing_id))
-                      for briefing_id in sorted(briefing_ids)),
+    for briefing_id in sorted(set(briefing_ids) - made.keys()):
+        made[briefing_id] = feed_entry(project, briefing_id, language)
+    entries = sorted((made[briefing_id] for briefing_id in briefing_ids),
                      key=lambda entry: (-entry.moment.timestamp(), entry.canonical))
     config = project.config
     label = to_plain(project.localizer(language).topic(topic).label) if topic else None

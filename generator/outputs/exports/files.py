@@ -17,7 +17,7 @@ from generator.cache import Entry, RenderCache
 from generator.outputs.exports.dataset import facts_dataset, facts_jsonl
 from generator.outputs.exports.dataset_metadata import facts_metadata
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
-from generator.outputs.exports.feeds import atom_feed
+from generator.outputs.exports.feeds import atom_feed, feed_entry
 from generator.outputs.exports.index import IndexEntry, index_entry, index_html, index_json
 from generator.outputs.exports.ninjs import ninjs_item, ninjs_json
 from generator.outputs.exports.renditions import BriefingExport
@@ -40,11 +40,12 @@ def export_files(project: Project, now: dt.datetime, cache: RenderCache | None =
         entries: list[IndexEntry] = []
         for briefing_id in briefing_ids:
             files.update(make(project, briefing_id, language, entries))
-        fragments = {briefing_id: str(files[export_url(language, briefing_id, "fragment")])
-                     for briefing_id in briefing_ids}
-        files[feed_url(language)] = atom_feed(project, language, now, fragments)
+        made = {briefing_id: feed_entry(project, briefing_id, language,
+                                        str(files[export_url(language, briefing_id, "fragment")]))
+                for briefing_id in briefing_ids}
+        files[feed_url(language)] = atom_feed(project, language, now, made)
         for topic in project.graph.of_kind("topics"):
-            files[feed_url(language, topic.id)] = atom_feed(project, language, now, fragments, topic.id)
+            files[feed_url(language, topic.id)] = atom_feed(project, language, now, made, topic.id)
         files[export_index_url(language, "json")] = index_json(project, language, entries)
         files[export_index_url(language, "html")] = index_html(project, language, entries)
     dataset = facts_dataset(project, now)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,6 +113,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """Generated pages MkDocs has not read yet, by source path."""
         self.held: dict[str, str | bytes] = {}
         """The HTML of pages converted but not yet built, compressed unless cached (`on_page_content`), by source."""
+        self.reading: tuple[str, dict[str, Any], str] | None = None
+        """The page MkDocs is reading: its source path, metadata and whole Markdown (front matter included)."""
 
     def use(self, project: Any, now: dt.datetime, published: Path | None = None, **options: Any) -> None:
         """Build from an already loaded project at a given time (how `briefing build` runs MkDocs), into a
@@ -199,9 +202,17 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A generated page's Markdown, handed over once: MkDocs keeps the page's text without its front
-        matter, and a copy held by the file too would double the text of every page for the whole build."""
-        return self.unread.pop(page.file.src_uri, None)
+        """A generated page's Markdown, handed over once (a copy held by the file too would double the text
+        of every page for the whole build), its front matter read here (`split_front_matter`): MkDocs gets
+        the text after it, and `on_page_markdown` gives the page its metadata."""
+        from generator.outputs.site.meta import split_front_matter
+
+        source = self.unread.pop(page.file.src_uri, None)
+        if source is None:
+            return None
+        meta, markdown = split_front_matter(source)
+        self.reading = (page.file.src_uri, meta, source)
+        return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the theme's compiled templates between builds, as ours are (Material's take a second to compile)."""
@@ -215,14 +226,22 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             (compiled / "theme").mkdir(exist_ok=True)
         return env
 
+    @event_priority(100)  # the page's metadata, before any other plugin reads it
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Date the page from its records; a page the cache holds needs no Markdown."""
-        lastmod = (page.meta.get("briefing") or {}).get("lastmod")
+        """Give the page its metadata and date it from its records; a page the cache holds needs no Markdown,
+        and MkDocs is kept from converting it (`_stored_render`)."""
+        source, meta, text = self.reading or (None, {}, "")
+        self.reading = None
+        if source != page.file.src_uri:
+            return markdown
+        page.meta = meta
+        lastmod = (meta.get("briefing") or {}).get("lastmod")
         if lastmod:
             page.update_date = min(max(lastmod, GZIP_DATES[0]), GZIP_DATES[1])
-        if self.page_cache is None:
+        if self.page_cache is None or not self.page_cache.take(page, text):
             return markdown
-        return "" if self.page_cache.take(page, markdown) else markdown
+        page.render = partial(_stored_render, page)  # type: ignore[method-assign]
+        return ""
 
     @event_priority(-100)  # after every other plugin has seen the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -370,6 +389,17 @@ logging.getLogger("mkdocs.commands.build").addFilter(_LINKED)
 
 ROOT_NOT_FOUND = "404.html"
 """What hosts that know one error page for the whole site show (GitHub Pages, `mkdocs serve`)."""
+
+
+def _stored_render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` for a page the cache holds: no Markdown to convert, the stored HTML comes in `on_page_content`.
+
+    Why replace MkDocs' method on the page: it sets up a Python-Markdown
+    converter with every extension for each page, converting nothing, about
+    a millisecond a page; the table of contents, anchors and links it would
+    find are restored from the cache with the HTML.
+    """
+    page.content = ""
 
 
 def _root_not_found(site_dir: Path, language: str) -> str:
