@@ -88,7 +88,7 @@ class FactGraph:
         """The records asked for and the kinds listed inside the block; an enclosing block sees them too.
 
         Why: a site page made in an earlier build is reused while every record
-        it read is unchanged (`generator.outputs.site.page_sources`).
+        it read is unchanged (`generator.outputs.traced`).
         """
         reads: set[str] = set()
         self._watching.append(reads)

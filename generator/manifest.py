@@ -104,12 +104,12 @@ def still_current(root: Path, target: Path | None, draft: bool, now: dt.datetime
     if stamp is None or (target is not None and str(target.resolve()) != stamp.target) or not stamp.covers(now):
         return None
     published = Path(stamp.target)
+    if inputs_digest(root, published, draft) != stamp.inputs:
+        return None  # the usual answer after an edit, found without walking the published site
     try:
-        if published_digest(published) != stamp.published:
-            return None
+        return stamp if published_digest(published) == stamp.published else None
     except OSError:
         return None
-    return stamp if inputs_digest(root, published, draft) == stamp.inputs else None
 
 
 def remember(root: Path, stamp: BuildStamp) -> None:

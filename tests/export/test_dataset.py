@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.exports.dataset import facts_dataset
+from generator.outputs.exports import dataset
+from generator.outputs.exports.dataset import ROWS, _item, facts_dataset
 from generator.outputs.exports.dataset_metadata import DATABASE
 from generator.outputs.exports.dataset_schema import TABLES, Table
 from generator.outputs.exports.dataset_sqlite import facts_sqlite
-from generator.project import Project
+from generator.outputs.site.run import site_pages
+from generator.outputs.traced import Traced
+from generator.project import Project, load_project
 
 from ..conftest import ROOT as REPOSITORY
-from .conftest import BRIEFING, NOW, MakeProject
+from .conftest import BRIEFING, NOW, ROOT, MakeProject, copy_of
 
 ANALYSTS = (REPOSITORY / "README.md").read_text(encoding="utf-8").split("### The facts dataset for analysts\n", 1)[
     1].split("\n## ", 1)[0].split("\n### ", 1)[0]
@@ -267,3 +270,37 @@ def test_readme_has_sql_examples() -> None:
 @pytest.mark.parametrize("sql", _readme_sql(), ids=lambda sql: sql.splitlines()[0])
 def test_readme_sql_runs_as_written(database: sqlite3.Connection, sql: str) -> None:
     assert database.execute(sql).fetchall() != []
+
+
+def test_a_row_made_from_warm_memos_still_names_every_record_it_reads() -> None:
+    """A row's trace lets the next build reuse it, so it must hold what the row reads when made from cold memos,
+    even when the pages of the build (made first) left every view and name it needs in the memos."""
+    warm = load_project(ROOT)
+    site_pages(warm, NOW)
+    for row in facts_dataset(warm, NOW).items:
+        with warm.graph.watched() as traced:
+            _item(warm, row["id"], row["briefings"])
+        cold = load_project(ROOT)
+        cold.graph.indexes_digest()  # as a build does: what the indexes hold is part of every row's key
+        with cold.graph.watched() as alone:
+            _item(cold, row["id"], row["briefings"])
+        assert alone <= traced, f"{row['id']}: the trace misses {sorted(alone - traced)}"
+
+
+def test_an_edit_makes_again_only_the_rows_that_read_the_record(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_of(ROOT, tmp_path / "project")
+    before = facts_dataset(load_project(root), NOW, reuse=True)
+    fact = root / "content/facts/eu-aid.yaml"
+    fact.write_text(fact.read_text(encoding="utf-8").replace("money: 900", "money: 910", 1), encoding="utf-8")
+    made: list[str] = []
+    monkeypatch.setattr(dataset, "_item", lambda project, item_id, briefings: made.append(item_id) or _item(
+        project, item_id, briefings))
+    project = load_project(root)
+    after = facts_dataset(project, NOW, reuse=True)
+    assert made == ["eu-aid"]
+    assert [row["id"] for row, old in zip(after.items, before.items, strict=True) if row != old] == ["eu-aid"]
+    monkeypatch.undo()
+    assert after.items == facts_dataset(load_project(root), NOW).items
+    store = Traced.of(project, project.public(NOW), ROWS).store
+    assert len(list(store.folder.iterdir())) == len(after.items), "the row made before the edit is dropped"

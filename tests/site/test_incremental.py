@@ -118,12 +118,13 @@ def test_a_page_whose_front_matter_alone_changed_is_rendered_again(tmp_path: Pat
                 if '"en/people/' in path.read_text(encoding="utf-8").split("\n", 2)[1])
     notes, trace = kept.read_text(encoding="utf-8").split("\n", 1)
     page = json.loads(trace)
-    old = page["markdown"].split("description: ", 1)[1].split("\n", 1)[0]
-    page["markdown"] = page["markdown"].replace(f"description: {old}\n", "description: Said otherwise\n", 1)
+    source, markdown = page["value"]
+    old = markdown.split("description: ", 1)[1].split("\n", 1)[0]
+    page["value"][1] = markdown.replace(f"description: {old}\n", "description: Said otherwise\n", 1)
     kept.write_text(notes + "\n" + json.dumps(page), encoding="utf-8")
     (project_cache(root) / STAMP_FILE).unlink()  # build again, with the page's Markdown as the cache now holds it
     report = build_site(root, now=NOW)
-    html = (report.target / page["source"].removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    html = (report.target / source.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Said otherwise">' in html
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.site.page_sources import PageSources
 from generator.outputs.site.pages import LanguagePages
-from generator.outputs.site.run import site_pages
+from generator.outputs.site.run import PAGE_SOURCES, site_pages
+from generator.outputs.traced import Traced
 from generator.project import Project, load_project
 
 from .conftest import NOW, ROOT, copy_of
@@ -47,15 +47,15 @@ def test_a_page_made_from_warm_memos_still_names_every_record_it_reads(code: str
         assert alone <= reads, f"{code} {task}: the trace misses {sorted(alone - reads)}"
 
 
-def made_after(root: Path, edit: str, new: str, record: str) -> PageSources:
+def made_after(root: Path, edit: str, new: str, record: str) -> Traced:
     """The page sources of a build after replacing `edit` by `new` in the content file `record`."""
     path = root / "content" / record
     path.write_text(path.read_text(encoding="utf-8").replace(edit, new, 1), encoding="utf-8")
     project = load_project(root)
-    sources = PageSources.of(project, project.public(NOW))
+    sources = Traced.of(project, project.public(NOW), PAGE_SOURCES)
     section = LanguagePages(project, "en", project.public(NOW))
     for task in section.tasks():
-        sources.page("en", task, lambda task=task: section.make(task))
+        sources.value(("en", *task), lambda task=task: section.make(task))
     return sources
 
 
@@ -81,7 +81,7 @@ def test_nothing_changed_makes_no_page(tmp_path: Path) -> None:
 def test_a_damaged_entry_is_made_again(tmp_path: Path) -> None:
     root = copy_of(ROOT, tmp_path / "project")
     pages = site_pages(load_project(root), NOW, reuse=True)
-    store = PageSources.of(project := load_project(root), project.public(NOW)).store
+    store = Traced.of(project := load_project(root), project.public(NOW), PAGE_SOURCES).store
     for number, entry in enumerate(sorted(store.folder.iterdir())):
-        entry.write_bytes([b"[]\n{", b'[]\n{"reads": 1}', b"[]\n[]"][number % 3])
+        entry.write_bytes([b"[]\n{", b'[]\n{"reads": 1, "value": 2}', b"[]\n[]"][number % 3])
     assert site_pages(load_project(root), NOW, reuse=True) == pages

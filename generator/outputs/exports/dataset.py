@@ -13,6 +13,7 @@ The JSON Lines file holds one self-contained row per line (names included);
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from generator.i18n.dates import iso_datetime
 from generator.localize import Localizer
 from generator.outputs.exports.renditions import absolute_links, canonical_url
 from generator.outputs.safejson import dumps
+from generator.outputs.traced import Traced
 from generator.project import Project
 from generator.records.values import DateValue, value_kind
 from generator.render import to_html, to_plain
@@ -45,16 +47,32 @@ class Dataset:
     """Per language, in the configured order: its code, its own name, its CLDR locale, whether it is the source."""
 
 
-def facts_dataset(project: Project, now: dt.datetime) -> Dataset:
-    """Collect the dataset of everything released at `now`."""
+ROWS = "dataset-rows"
+"""The cache folder of the items' rows, kept with what each read (`generator.outputs.traced`)."""
+
+
+def facts_dataset(project: Project, now: dt.datetime, reuse: bool = False) -> Dataset:
+    """Collect the dataset of everything released at `now`.
+
+    With `reuse`, an item's row an earlier build made is taken from the cache
+    while every record it read is unchanged (an edit makes one fact's row
+    again, not every fact's text in every language), and the rows made now are kept.
+    """
     graph = project.graph
-    briefing_ids = sorted(project.public(now).released)
+    public = project.public(now)
+    briefing_ids = sorted(public.released)
     using: dict[str, list[str]] = {}
     for briefing_id in briefing_ids:
         for item_id in graph.briefing_records(briefing_id):
             if graph.get(item_id).kind in ITEM_KINDS:
                 using.setdefault(item_id, []).append(briefing_id)
-    items = [_item(project, item_id, using[item_id]) for item_id in sorted(using)]
+    kept = Traced.of(project, public, ROWS) if reuse else None
+    items = []
+    for item_id in sorted(using):
+        make = functools.partial(_item, project, item_id, using[item_id])
+        items.append(make() if kept is None else kept.value((item_id, *using[item_id]), make))
+    if kept is not None:
+        kept.finish()
     entity_ids = sorted({entity for item in items for entity in item["names"]})
     source_ids = sorted({source for item in items for source in item["sources"]})
     return Dataset(

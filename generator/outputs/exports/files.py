@@ -48,7 +48,7 @@ def export_files(project: Project, now: dt.datetime, cache: RenderCache | None =
             files[feed_url(language, topic.id)] = atom_feed(project, language, now, made, topic.id)
         files[export_index_url(language, "json")] = index_json(project, language, entries)
         files[export_index_url(language, "html")] = index_html(project, language, entries)
-    dataset = facts_dataset(project, now)
+    dataset = facts_dataset(project, now, reuse=cache is not None)
     files[dataset_url("jsonl")] = facts_jsonl(dataset)
     files[dataset_url("sqlite")] = facts_sqlite(dataset)
     files[dataset_url("metadata")] = facts_metadata(project.config)

@@ -2,7 +2,7 @@
 
 `site_pages` is a function from the project to `{docs path: Markdown}`
 (with `reuse`, pages whose records are unchanged come from the last build's
-`generator.outputs.site.page_sources`, the same bytes); the MkDocs plugin
+`generator.outputs.traced`, the same bytes); the MkDocs plugin
 (`generator.outputs.site.plugin`) hands those pages to MkDocs, so
 `mkdocs build`, `mkdocs serve` and `briefing build` produce the same site.
 `run_mkdocs` is how `briefing build` runs MkDocs on a project it has
@@ -30,8 +30,8 @@ from generator.config import CONFIG_FILE
 from generator.errors import SiteError
 from generator.markup import SITE
 from generator.outputs.site.meta import PageMeta, front_matter
-from generator.outputs.site.page_sources import PageSources
 from generator.outputs.site.pages import LISTED_KINDS, LanguagePages, newest_change
+from generator.outputs.traced import Traced
 from generator.project import Project
 from generator.public import Public
 from generator.render import render_template
@@ -39,6 +39,9 @@ from generator.urls import PAGE_KINDS, home_source, index_source, source_url, vi
 
 ROOT_PAGE = "index.md"
 """The front door: one link per language."""
+
+PAGE_SOURCES = "page-sources"
+"""The cache folder of the pages' Markdown, kept with what each page read (`generator.outputs.traced`)."""
 
 RESERVED_IDS = ("index",)
 """Ids that would collide with a section's index page (`de/people/index.md`)."""
@@ -52,11 +55,11 @@ def site_pages(project: Project, now: dt.datetime, *, preview: bool = False, reu
         now: The build's time: briefings under embargo at `now` stay out.
         preview: Show drafts and embargoed briefings too (the desk's local preview only).
         reuse: Take the pages an earlier build made whose records are unchanged from the cache
-            (`generator.outputs.site.page_sources`), and keep those made now.
+            (`generator.outputs.traced`), and keep those made now.
     """
     _refuse_reserved_ids(project)
     scope = project.public(now, preview=preview)
-    kept = PageSources.of(project, scope) if reuse else None
+    kept = Traced.of(project, scope, PAGE_SOURCES) if reuse else None
     pages: dict[str, str] = {}
     for source, markdown in [root_page(project, scope), *_language_pages(project, scope, kept)]:
         if source in pages:
@@ -67,13 +70,13 @@ def site_pages(project: Project, now: dt.datetime, *, preview: bool = False, reu
     return pages
 
 
-def _language_pages(project: Project, scope: Public, kept: PageSources | None) -> list[tuple[str, str]]:
+def _language_pages(project: Project, scope: Public, kept: Traced | None) -> list[tuple[str, str]]:
     pages = []
     for code in project.config.codes:
         section = LanguagePages(project, code, scope)
         for task in section.tasks():
             make = functools.partial(section.make, task)
-            pages.append(make() if kept is None else kept.page(code, task, make))
+            pages.append(make() if kept is None else tuple(kept.value((code, *task), make)))
     return pages
 
 
