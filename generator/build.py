@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,7 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
         for warning in current.warnings:
             log.warning(warning)
         return BuildReport(Path(current.target), current.files, unchanged=True)
-    from generator.outputs.families import FAMILIES
+    from generator.outputs.families import FAMILIES, finishing_order
     from generator.outputs.site.run import run_mkdocs
     from generator.write import OutputTree
 
@@ -74,13 +75,13 @@ def build_site(root: Path, *, draft: bool = False, now: dt.datetime | None = Non
             pending = {name: family.start(project, moment, pool) for name, family in FAMILIES.items()}
             with stages.stage("site", "pages") as count:
                 count(run_mkdocs(project, staging, now=moment, published=target, outputs=[]))
-            for name, finish in pending.items():
+            for name in finishing_order(pending):
                 with stages.stage(name) as count:
                     tree = OutputTree()
-                    tree.update(finish())
+                    tree.update(pending[name]())
                     tree.write(staging, unchanged_from=target)
                     count(len(tree))
-            files = sum(1 for path in staging.rglob("*") if path.is_file())
+            files = sum(len(names) for _, _, names in os.walk(staging))
     valid_from, valid_until = unchanged_between(project, moment)
     remember(root, BuildStamp(inputs, str(target), published_digest(target), _iso(valid_from), _iso(valid_until), files,
                               tuple(warnings)))

@@ -12,6 +12,7 @@ import pytest
 
 from generator.outputs.briefing import briefing_markdown
 from generator.outputs.exports.feeds import atom_feed
+from generator.outputs.site.meta import split_front_matter
 from generator.outputs.site.run import site_pages
 from generator.project import Project, load_project
 from generator.urls import absolute_url, feed_url, page_source, page_url, relative, source_url
@@ -51,7 +52,8 @@ def test_every_topic_has_a_page_per_language_listing_its_briefings(project: Proj
             page = pages[source]
             assert set(_BRIEFING_LINK.findall(page)) == touching(project, topic_id)
             assert relative(source_url(source), feed_url(language, topic_id)) in page
-            assert f"url: {feed_url(language, topic_id)}" in page  # announced as the page's feed
+            meta, _ = split_front_matter(page)
+            assert meta["briefing"]["feed"]["url"] == feed_url(language, topic_id)  # announced as the page's feed
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

@@ -20,6 +20,7 @@ import yaml
 from generator.build import build_site
 from generator.cache import ENVIRONMENT_VARIABLE, RenderCache, project_cache
 from generator.manifest import STAMP_FILE
+from generator.outputs.site.meta import front_matter_of, split_front_matter
 
 from .conftest import NOW, ROOT, confirm_all, copy_of
 
@@ -119,8 +120,8 @@ def test_a_page_whose_front_matter_alone_changed_is_rendered_again(tmp_path: Pat
     notes, trace = kept.read_text(encoding="utf-8").split("\n", 1)
     page = json.loads(trace)
     source, markdown = page["value"]
-    old = markdown.split("description: ", 1)[1].split("\n", 1)[0]
-    page["value"][1] = markdown.replace(f"description: {old}\n", "description: Said otherwise\n", 1)
+    meta, text = split_front_matter(markdown)
+    page["value"][1] = front_matter_of(markdown).replace(json.dumps(meta["description"]), '"Said otherwise"') + text
     kept.write_text(notes + "\n" + json.dumps(page), encoding="utf-8")
     (project_cache(root) / STAMP_FILE).unlink()  # build again, with the page's Markdown as the cache now holds it
     report = build_site(root, now=NOW)
