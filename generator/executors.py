@@ -100,6 +100,9 @@ class _Pool(ProcessPoolExecutor):
 
 
 def _pass_on(done: Future[Any], answer: Future[Any]) -> None:
+    if done.cancelled():  # by a shutdown that cancels what has not started: so is the answer
+        answer.cancel()
+        return
     error = done.exception()
     if error is None:
         answer.set_result(done.result())

@@ -70,9 +70,8 @@ class KeptDictionaries(dict):
 
     def warm(self) -> None:
         """Load every dictionary kept so far, so that processes forked from this one find them loaded."""
-        for path in pyphen.LANGUAGES.values():
-            if self._file(path).exists():
-                path in self  # noqa: B015 -- the lookup loads it
+        for path in set(pyphen.LANGUAGES.values()):
+            path in self  # noqa: B015 -- the lookup loads a kept one; a file not kept is not read
 
 
 def install() -> KeptDictionaries:
