@@ -115,10 +115,11 @@ def test_a_page_whose_front_matter_alone_changed_is_rendered_again(tmp_path: Pat
     root = copy_of(ROOT, tmp_path / "project")
     build_site(root, now=NOW)
     sources = RenderCache.of_project(root, "page-sources")
-    kept = next(path for path in sorted(sources.folder.iterdir())
-                if '"en/people/' in path.read_text(encoding="utf-8").split("\n", 2)[1])
-    notes, trace = kept.read_text(encoding="utf-8").split("\n", 1)
-    page = json.loads(trace)
+    kept, notes, page = next((path, notes, page) for path in sorted(sources.folder.iterdir())
+                             for notes, trace in [path.read_text(encoding="utf-8").split("\n", 1)]
+                             for page in [json.loads(trace)]
+                             if page["value"][0].startswith("en/people/")
+                             and "description" in split_front_matter(page["value"][1])[0])
     source, markdown = page["value"]
     meta, text = split_front_matter(markdown)
     page["value"][1] = front_matter_of(markdown).replace(json.dumps(meta["description"]), '"Said otherwise"') + text
