@@ -39,6 +39,8 @@ class BriefingGroup(TyperGroup):
             ctx.exit(130)
         except (typer.Exit, typer.Abort, TyperException):
             raise  # the command line's own exits and usage errors
+        except BrokenPipeError:
+            raise  # the reader of the output left (`briefing … | head`): Click exits quietly, as a pipe's writer should
         except Exception as error:  # a bug in briefing: say what and where, the traceback only when asked
             err.print(internal_error(error), markup=False)
             if Settings.verbose:

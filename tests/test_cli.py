@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import typer
 
 from generator.schema import render_schemas
 
@@ -183,3 +184,24 @@ def test_an_unusable_executor_is_one_message_and_publishes_nothing(tmp_path: Pat
     assert result.returncode == 1
     assert "--executor 'spark://somewhere': give dask:tcp://HOST:PORT" in result.stderr
     assert "Traceback" not in result.stderr and not (root / "site").exists()
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+    """`briefing build --help | head -1`: output outliving its pipe is the reader's choice, not a bug in briefing."""
+    from typer.testing import CliRunner
+
+    from generator.cli import BriefingGroup
+
+    app = typer.Typer(cls=BriefingGroup)
+
+    @app.command()
+    def write() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    @app.command()
+    def fail() -> None:
+        raise ValueError("a bug")
+
+    result = CliRunner().invoke(app, ["write"])
+    assert result.exit_code == 1 and "internal error" not in result.output
+    assert "internal error: ValueError" in CliRunner().invoke(app, ["fail"]).output  # what the test tells apart
