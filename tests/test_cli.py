@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
+from generator.cli import BriefingGroup
 from generator.schema import render_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,10 +190,6 @@ def test_an_unusable_executor_is_one_message_and_publishes_nothing(tmp_path: Pat
 
 def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
     """`briefing build --help | head -1`: output outliving its pipe is the reader's choice, not a bug in briefing."""
-    from typer.testing import CliRunner
-
-    from generator.cli import BriefingGroup
-
     app = typer.Typer(cls=BriefingGroup)
 
     @app.command()
